@@ -186,6 +186,23 @@ public final class Graph {
         }
     }
 
+    /**
+     * Specialises the graph to a known value of one of its inputs: the input becomes a constant of the
+     * same name (used when an input determines shapes, e.g. a Reshape target fed as a graph input).
+     */
+    public Value bindInputToConstant(Value in, Tensor data) {
+        if (!inputs.contains(in)) {
+            throw new IllegalArgumentException("%" + in.name() + " is not a graph input");
+        }
+        if (in.hasType() && !in.type().equals(data.type())) {
+            throw new IrException("input '" + in.name() + "' is " + in.type() + ", cannot bind a " + data.type());
+        }
+        removeInput(in);
+        Value c = addConstant(in.name(), data);
+        replaceAllUses(in, c);
+        return c;
+    }
+
     /** For each value, the nodes that read it (each node listed once per value). */
     public Map<Value, List<Node>> users() {
         Map<Value, List<Node>> users = new IdentityHashMap<>();

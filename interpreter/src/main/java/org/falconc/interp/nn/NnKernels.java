@@ -9,6 +9,22 @@ public final class NnKernels {
     }
 
     public static void registerAll(BiConsumer<String, ReferenceKernel> r) {
-        // filled by the op-family work
+        r.accept("Conv", ConvKernel::compute);
+        r.accept("ConvTranspose", ConvTransposeKernel::compute);
+        r.accept("MaxPool", PoolKernel::compute);
+        r.accept("AveragePool", PoolKernel::compute);
+        r.accept("LpPool", PoolKernel::compute);
+        r.accept("GlobalAveragePool", GlobalPoolKernel::compute);
+        r.accept("GlobalMaxPool", GlobalPoolKernel::compute);
+        r.accept("GlobalLpPool", GlobalPoolKernel::compute);
+        r.accept("BatchNormalization", BatchNormKernel::compute);
+        r.accept("InstanceNormalization", InstanceNormKernel::compute);
+        r.accept("LRN", LrnKernel::compute);
+        r.accept("Gemm", GemmKernel::compute);
+        r.accept("MatMul", MatMulKernel::compute);
+        r.accept("Resize", ResizeKernel::compute);
+        r.accept("Pad", PadKernel::compute);
+        r.accept("DepthToSpace", DepthSpaceKernel::compute);
+        r.accept("SpaceToDepth", DepthSpaceKernel::compute);
     }
 }

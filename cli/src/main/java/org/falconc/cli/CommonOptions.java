@@ -1,0 +1,9 @@
+package org.falconc.cli;
+
+import picocli.CommandLine.Option;
+
+/** Options every subcommand takes. */
+final class CommonOptions {
+    @Option(names = "--verbose", description = "Print stack traces and progress details.")
+    boolean verbose;
+}

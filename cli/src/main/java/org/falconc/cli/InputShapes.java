@@ -1,0 +1,39 @@
+package org.falconc.cli;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Parses {@code --input-shape NAME=1x3x224x224} options. */
+final class InputShapes {
+    private InputShapes() {
+    }
+
+    static Map<String, int[]> parse(List<String> specs) {
+        Map<String, int[]> shapes = new LinkedHashMap<>();
+        for (String spec : specs) {
+            int eq = spec.lastIndexOf('=');
+            if (eq <= 0 || eq == spec.length() - 1) {
+                throw new UserException("--input-shape '" + spec + "' must look like NAME=1x3x224x224");
+            }
+            String name = spec.substring(0, eq);
+            String[] parts = spec.substring(eq + 1).split("[x,]");
+            int[] dims = new int[parts.length];
+            for (int i = 0; i < parts.length; i++) {
+                try {
+                    dims[i] = Integer.parseInt(parts[i].trim());
+                } catch (NumberFormatException e) {
+                    dims[i] = -1;
+                }
+                if (dims[i] <= 0) {
+                    throw new UserException("--input-shape '" + spec + "': dimension '" + parts[i]
+                            + "' is not a positive integer");
+                }
+            }
+            if (shapes.put(name, dims) != null) {
+                throw new UserException("--input-shape given twice for input '" + name + "'");
+            }
+        }
+        return shapes;
+    }
+}

@@ -1,0 +1,139 @@
+package org.falconc.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.falconc.frontend.TensorFiles;
+import org.falconc.interp.Interpreter;
+import org.falconc.ir.Graph;
+import org.falconc.ir.Tensor;
+import org.falconc.ir.Value;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code falconc run MODEL --input NAME=FILE ... --output-dir DIR}: runs a model on tensor files. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run a model on input tensors and write its outputs.",
+            "Inputs are ONNX TensorProto .pb files; outputs are written as output_N.pb (N = graph output "
+                + "index), each TensorProto named after its graph output."})
+final class RunCommand implements Callable<Integer> {
+    /** Execution engines; the compiled engine arrives with code generation. */
+    enum Engine { interp }
+
+    @Mixin
+    ModelOptions model;
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--input", paramLabel = "NAME=FILE", required = true,
+            description = "An input tensor (.pb). NAME may be left out when the model has one input.")
+    List<String> inputs = new ArrayList<>();
+
+    @Option(names = "--output-dir", paramLabel = "DIR", required = true,
+            description = "Where to write output_N.pb files (created if missing).")
+    Path outputDir;
+
+    @Option(names = "--engine", defaultValue = "interp",
+            description = "Execution engine: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}, the reference "
+                    + "interpreter).")
+    Engine engine;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        Map<String, Tensor> named = new LinkedHashMap<>();
+        Tensor unnamed = readInputFiles(named);
+        LoadedModel m = ModelLoader.load(model.model, InputShapes.parse(model.inputShapes), null, named);
+        Graph g = m.graph();
+        for (String s : m.specialisedInputs()) {
+            spec.commandLine().getErr().println("falconc: note: input '" + s
+                    + "' determines shapes; the model was specialised to its given value");
+        }
+        Map<String, Tensor> feeds = feeds(g, m, named, unnamed);
+        Map<String, Tensor> results = Interpreter.run(g, feeds);
+        Files.createDirectories(outputDir);
+        PrintWriter out = spec.commandLine().getOut();
+        int i = 0;
+        for (Map.Entry<String, Tensor> e : results.entrySet()) {
+            Path file = outputDir.resolve("output_" + i + ".pb");
+            int elemType = m.imported().outputElemTypes().getOrDefault(e.getKey(), 0);
+            TensorFiles.write(file, e.getKey(), e.getValue(), elemType);
+            out.printf("%s  %s %s%n", file, e.getKey(), e.getValue().type());
+            i++;
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** Reads every --input; returns the tensor given without a name (null if none). */
+    private Tensor readInputFiles(Map<String, Tensor> named) throws IOException {
+        Tensor unnamed = null;
+        for (String s : inputs) {
+            int eq = s.indexOf('=');
+            Path file = Path.of(eq < 0 ? s : s.substring(eq + 1));
+            if (!Files.isRegularFile(file)) {
+                throw new UserException("input file not found: " + file);
+            }
+            Tensor t = TensorFiles.read(file).tensor();
+            if (eq < 0) {
+                if (unnamed != null) {
+                    throw new UserException("only one --input may leave out NAME=; write NAME=FILE");
+                }
+                unnamed = t;
+            } else if (named.put(s.substring(0, eq), t) != null) {
+                throw new UserException("input '" + s.substring(0, eq) + "' given twice");
+            }
+        }
+        return unnamed;
+    }
+
+    private static Map<String, Tensor> feeds(Graph g, LoadedModel m, Map<String, Tensor> named, Tensor unnamed) {
+        Map<String, Tensor> feeds = new LinkedHashMap<>();
+        if (unnamed != null) {
+            if (g.inputs().size() != 1 || !named.isEmpty()) {
+                throw new UserException("the model has inputs " + names(g.inputs())
+                        + ", so write every --input as NAME=FILE");
+            }
+            feeds.put(g.inputs().get(0).name(), unnamed);
+        }
+        for (var e : named.entrySet()) {
+            if (m.specialisedInputs().contains(e.getKey())) {
+                continue;
+            }
+            Value in = g.value(e.getKey());
+            if (in == null || !g.isGraphInput(in)) {
+                throw new UserException("--input names '" + e.getKey() + "', but the model's inputs are "
+                        + names(g.inputs()));
+            }
+            feeds.put(e.getKey(), e.getValue());
+        }
+        for (Value in : g.inputs()) {
+            Tensor t = feeds.get(in.name());
+            if (t == null) {
+                throw new UserException("missing --input for '" + in.name() + "' (" + in.type() + ")");
+            }
+            if (!t.type().equals(in.type())) {
+                throw new UserException("input '" + in.name() + "' must be " + in.type() + ", got " + t.type()
+                        + (in.type().dtype() == t.dtype() && in.type().rank() == t.shape().rank()
+                        ? " (bind symbolic dimensions with --input-shape " + in.name() + "=...)" : ""));
+            }
+        }
+        return feeds;
+    }
+
+    private static List<String> names(List<Value> values) {
+        return values.stream().map(Value::name).toList();
+    }
+}

@@ -1,0 +1,115 @@
+package org.falconc.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.falconc.frontend.ImportOptions;
+import org.falconc.frontend.NamedTensor;
+import org.falconc.frontend.OnnxImporter;
+import org.falconc.frontend.TensorFiles;
+import org.falconc.interp.Interpreter;
+import org.falconc.ir.DType;
+import org.falconc.ir.Tensor;
+import org.falconc.ir.Value;
+
+/** Runs one ONNX backend test case: model.onnx + test_data_set_0/{input,output}_N.pb. */
+final class ConformanceRunner {
+    /** How a loaded model is executed. */
+    interface Engine {
+        Map<String, Tensor> run(LoadedModel model, Map<String, Tensor> inputs) throws Exception;
+    }
+
+    static final Engine INTERPRETER = (model, inputs) -> Interpreter.run(model.graph(), inputs);
+
+    /** The ONNX runner's tolerance. */
+    static final double ATOL = 1e-7;
+    static final double RTOL = 1e-3;
+
+    private ConformanceRunner() {
+    }
+
+    static ConformanceResult run(String name, Path caseDir, Engine engine) {
+        long t0 = System.nanoTime();
+        String failure;
+        try {
+            failure = check(caseDir, engine);
+        } catch (Exception | StackOverflowError e) {
+            failure = e.getClass().getSimpleName() + ": " + e.getMessage();
+        }
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        return new ConformanceResult(name, failure == null, failure, ms);
+    }
+
+    /** Returns null when every output matches, else what differs. */
+    private static String check(Path caseDir, Engine engine) throws Exception {
+        Path modelFile = caseDir.resolve("model.onnx");
+        Path data = caseDir.resolve("test_data_set_0");
+        List<Tensor> inputs = readNumbered(data, "input_");
+        List<Tensor> expected = readNumbered(data, "output_");
+        // input_N binds to the N-th graph input of the model as imported.
+        List<Value> declared = OnnxImporter.importModel(modelFile, ImportOptions.defaults()).graph().inputs();
+        if (inputs.size() != declared.size()) {
+            return "case has " + inputs.size() + " inputs, model has " + declared.size();
+        }
+        Map<String, Tensor> known = new LinkedHashMap<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            known.put(declared.get(i).name(), inputs.get(i));
+        }
+        // Inputs that determine shapes (Reshape targets, Resize scales...) are specialised to their values.
+        LoadedModel model = ModelLoader.load(modelFile, Map.of(), null, known);
+        Map<String, Tensor> feeds = new LinkedHashMap<>();
+        for (Value in : model.graph().inputs()) {
+            feeds.put(in.name(), known.get(in.name()));
+        }
+        Map<String, Tensor> outputs = engine.run(model, feeds);
+        List<Tensor> actual = new ArrayList<>(outputs.values());
+        if (actual.size() < expected.size()) {
+            return "model produced " + actual.size() + " outputs, expected " + expected.size();
+        }
+        for (int i = 0; i < expected.size(); i++) {
+            String d = compare(actual.get(i), expected.get(i));
+            if (d != null) {
+                return "output " + i + ": " + d;
+            }
+        }
+        return null;
+    }
+
+    private static List<Tensor> readNumbered(Path dir, String prefix) throws IOException {
+        List<Tensor> list = new ArrayList<>();
+        for (int i = 0; ; i++) {
+            Path p = dir.resolve(prefix + i + ".pb");
+            if (!Files.exists(p)) {
+                return list;
+            }
+            NamedTensor nt = TensorFiles.read(p);
+            list.add(nt.tensor());
+        }
+    }
+
+    static String compare(Tensor actual, Tensor expected) {
+        if (!actual.shape().equals(expected.shape())) {
+            return "shape " + actual.shape() + " != expected " + expected.shape();
+        }
+        if (expected.dtype() == DType.F32) {
+            if (actual.dtype() != DType.F32) {
+                return "type " + actual.type() + " != expected " + expected.type();
+            }
+            return Comparison.firstMismatch(actual.floats(), expected.floats(), ATOL, RTOL);
+        }
+        if (actual.dtype() != expected.dtype()) {
+            return "type " + actual.type() + " != expected " + expected.type();
+        }
+        for (int i = 0; i < expected.numElements(); i++) {
+            if (actual.getLong(i) != expected.getLong(i)) {
+                return "element " + i + ": " + actual.getLong(i) + " vs expected " + expected.getLong(i);
+            }
+        }
+        return null;
+    }
+
+}

@@ -1,0 +1,78 @@
+package org.falconc.frontend;
+
+import com.google.protobuf.CodedInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import org.falconc.frontend.onnx.TensorProto;
+import org.falconc.ir.Tensor;
+
+/**
+ * ONNX TensorProto files (.pb), as in the ONNX test data: {@code input_0.pb}, {@code output_0.pb}.
+ * Reading maps element types as the importer does (float16/double to f32, narrow integers to i32,
+ * unsigned 32/64-bit to i64); writing converts to the ONNX element type asked for.
+ */
+public final class TensorFiles {
+    private TensorFiles() {
+    }
+
+    /** Reads a TensorProto file; external data is looked up next to it. */
+    public static NamedTensor read(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new FrontendException("tensor file '" + file + "' not found");
+        } catch (IOException e) {
+            throw new FrontendException("cannot read tensor file '" + file + "': " + e.getMessage(), e);
+        }
+        return parse(bytes, file.toAbsolutePath().getParent(), file.getFileName().toString());
+    }
+
+    /** The ONNX element type stored in a TensorProto file (e.g. 10 for float16), before any conversion. */
+    public static int elemType(Path file) {
+        try {
+            return parseProto(Files.readAllBytes(file), file.getFileName().toString()).getDataType();
+        } catch (IOException e) {
+            throw new FrontendException("cannot read tensor file '" + file + "': " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Decodes a serialized TensorProto.
+     *
+     * @param baseDir where external data would be; null if none
+     * @param source  names the data in errors (e.g. a file name)
+     */
+    public static NamedTensor parse(byte[] bytes, Path baseDir, String source) {
+        TensorProto proto = parseProto(bytes, source);
+        String what = "tensor '" + (proto.getName().isEmpty() ? source : proto.getName()) + "'";
+        Tensor t = new TensorDecoder(new ExternalData(baseDir)).decode(proto, what);
+        return new NamedTensor(proto.getName(), t);
+    }
+
+    /** Writes {@code tensor} as a TensorProto named {@code name} with ONNX element type {@code elemType}. */
+    public static void write(Path file, String name, Tensor tensor, int elemType) {
+        try {
+            Files.write(file, toBytes(name, tensor, elemType));
+        } catch (IOException e) {
+            throw new FrontendException("cannot write tensor file '" + file + "': " + e.getMessage(), e);
+        }
+    }
+
+    /** The serialized TensorProto that {@link #write} stores. */
+    public static byte[] toBytes(String name, Tensor tensor, int elemType) {
+        return TensorEncoder.encode(name, tensor, elemType).toByteArray();
+    }
+
+    private static TensorProto parseProto(byte[] bytes, String source) {
+        try {
+            CodedInputStream in = CodedInputStream.newInstance(bytes);
+            in.setSizeLimit(Integer.MAX_VALUE);
+            return TensorProto.parseFrom(in);
+        } catch (IOException e) {
+            throw new FrontendException("not an ONNX tensor file: " + source + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package org.falconc.passes;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** An ordered list of passes with distinct names; a pass's position (from 1) numbers its IR dump. */
+public final class Pipeline {
+    private final List<Pass> passes;
+
+    private Pipeline(List<Pass> passes) {
+        Set<String> names = new HashSet<>();
+        for (Pass p : passes) {
+            if (!names.add(p.name())) {
+                throw new IllegalArgumentException("pass '" + p.name() + "' appears twice in the pipeline");
+            }
+        }
+        this.passes = List.copyOf(passes);
+    }
+
+    public static Pipeline of(Pass... passes) {
+        return new Pipeline(List.of(passes));
+    }
+
+    public static Pipeline of(List<Pass> passes) {
+        return new Pipeline(passes);
+    }
+
+    /**
+     * The default pipeline: remove-noops, fold-constants, infer-shapes, eliminate-dead-code.
+     * No-op removal runs first so folding sees through Identity/Dropout; folding makes shape
+     * sub-graphs constant before inference needs them; dead-code elimination sweeps what folding left.
+     */
+    public static Pipeline standard() {
+        return of(new RemoveNoOps(), new FoldConstants(), new InferShapes(), new EliminateDeadCode());
+    }
+
+    public List<Pass> passes() {
+        return passes;
+    }
+
+    public List<String> passNames() {
+        List<String> names = new ArrayList<>(passes.size());
+        for (Pass p : passes) {
+            names.add(p.name());
+        }
+        return names;
+    }
+
+    /** The 1-based position of the named pass, or -1 when the pipeline has no such pass. */
+    public int position(String passName) {
+        for (int i = 0; i < passes.size(); i++) {
+            if (passes.get(i).name().equals(passName)) {
+                return i + 1;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Checks that every pass named by {@code options} (dump spec, stop-after) is in this pipeline,
+     * so a typo fails before any work is done. The error lists the valid names.
+     */
+    public void checkOptions(PassOptions options) {
+        for (String name : options.dump().passNames()) {
+            requireKnown(name, "--dump-ir");
+        }
+        if (options.stopAfter() != null) {
+            requireKnown(options.stopAfter(), "--stop-after");
+        }
+    }
+
+    private void requireKnown(String name, String option) {
+        if (position(name) < 0) {
+            throw new IllegalArgumentException("unknown pass '" + name + "' in " + option
+                    + "; the pipeline's passes are: " + String.join(", ", passNames()));
+        }
+    }
+
+    @Override
+    public String toString() {
+        return String.join(",", passNames());
+    }
+}

@@ -1,0 +1,77 @@
+package org.falconc.passes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.falconc.ir.Graph;
+import org.falconc.ir.Verifier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Before/after cases of each standard pass, one file per case under {@code src/test/resources/PASS/}:
+ * the input graph, a line {@code # expected:}, and the graph the pass must print. The pass must
+ * report a change exactly when the two differ, leave a graph the verifier accepts, and find
+ * nothing more to do when run again.
+ */
+class PassCaseTest {
+    private static final String MARKER = "# expected:";
+
+    static Stream<Arguments> cases() throws IOException, URISyntaxException {
+        List<Arguments> all = new ArrayList<>();
+        for (Pass pass : Pipeline.standard().passes()) {
+            for (Path file : caseFiles(pass.name())) {
+                all.add(Arguments.of(pass.name() + "/" + file.getFileName(), pass, file));
+            }
+        }
+        return all.stream();
+    }
+
+    private static List<Path> caseFiles(String passName) throws IOException, URISyntaxException {
+        URL dir = PassCaseTest.class.getResource("/" + passName);
+        if (dir == null) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(Path.of(dir.toURI()))) {
+            return files.filter(f -> f.toString().endsWith(".fir")).sorted().toList();
+        }
+    }
+
+    @Test
+    void everyStandardPassHasCases() throws IOException, URISyntaxException {
+        for (String name : Pipeline.standard().passNames()) {
+            assertTrue(caseFiles(name).size() >= 2, "too few before/after cases for " + name);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void passRewritesAsExpected(String caseName, Pass pass, Path file) throws IOException {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        int at = text.indexOf("\n" + MARKER + "\n");
+        assertTrue(at >= 0, caseName + " has no '" + MARKER + "' line");
+        String before = text.substring(0, at + 1);
+        String after = text.substring(at + MARKER.length() + 2);
+
+        Graph g = IrText.parse(before);
+        boolean changed = pass.run(g, IrText.context(pass));
+        IrText.assertGraph(after, g, caseName);
+        Verifier.verify(g);
+        assertEquals(!IrText.canonical(before).equals(IrText.canonical(after)), changed,
+                caseName + ": the pass's changed flag");
+        assertFalse(pass.run(g, IrText.context(pass)), caseName + ": a second run should find nothing to do");
+        IrText.assertGraph(after, g, caseName + " after a second run");
+    }
+}
