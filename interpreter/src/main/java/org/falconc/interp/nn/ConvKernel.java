@@ -1,5 +1,6 @@
 package org.falconc.interp.nn;
 
+import org.falconc.interp.MultiIndex;
 import java.util.List;
 import org.falconc.ir.Node;
 import org.falconc.ir.Shape;
@@ -28,9 +29,9 @@ final class ConvKernel {
         int cPerGroup = channels / group;
         int mPerGroup = m / group;
         int[] outSp = g.outSizes();
-        int inVol = NdIndex.volume(inSp);
-        int outVol = NdIndex.volume(outSp);
-        int kVol = NdIndex.volume(kSp);
+        int inVol = MultiIndex.volume(inSp);
+        int outVol = MultiIndex.volume(outSp);
+        int kVol = MultiIndex.volume(kSp);
         float[] xd = x.floats();
         float[] wd = w.floats();
         Tensor y = Tensor.zeros(node.output(0).type());
@@ -67,15 +68,15 @@ final class ConvKernel {
 
     /** For each kernel tap, the input offset each output position reads (-1 in the padding). */
     private static int[][] tapOffsets(WindowGeometry g, int[] outSp, int[] kSp) {
-        int outVol = NdIndex.volume(outSp);
-        int kVol = NdIndex.volume(kSp);
+        int outVol = MultiIndex.volume(outSp);
+        int kVol = MultiIndex.volume(kSp);
         int[][] offsets = new int[kVol][outVol];
         int[] o = new int[g.rank()];
         int[] k = new int[g.rank()];
         for (int kp = 0; kp < kVol; kp++) {
-            NdIndex.unravel(kp, kSp, k);
+            MultiIndex.unravel(kp, kSp, k);
             for (int op = 0; op < outVol; op++) {
-                NdIndex.unravel(op, outSp, o);
+                MultiIndex.unravel(op, outSp, o);
                 offsets[kp][op] = g.inputOffset(o, k);
             }
         }

@@ -1,5 +1,6 @@
 package org.falconc.interp.nn;
 
+import org.falconc.interp.MultiIndex;
 import java.util.List;
 import org.falconc.ir.Node;
 import org.falconc.ir.Shape;
@@ -28,9 +29,9 @@ final class ConvTransposeKernel {
         int mPerGroup = ws.dim(1);
         int m = mPerGroup * group;
         int[] outSp = g.outSizes();
-        int inVol = NdIndex.volume(inSp);
-        int outVol = NdIndex.volume(outSp);
-        int kVol = NdIndex.volume(kSp);
+        int inVol = MultiIndex.volume(inSp);
+        int outVol = MultiIndex.volume(outSp);
+        int kVol = MultiIndex.volume(kSp);
         float[] xd = x.floats();
         float[] wd = w.floats();
         double[] acc = new double[batch * m * outVol];
@@ -40,10 +41,10 @@ final class ConvTransposeKernel {
             for (int c = 0; c < channels; c++) {
                 int firstOut = (c / cPerGroup) * mPerGroup;
                 for (int ip = 0; ip < inVol; ip++) {
-                    NdIndex.unravel(ip, inSp, i);
+                    MultiIndex.unravel(ip, inSp, i);
                     double xv = xd[(n * channels + c) * inVol + ip];
                     for (int kp = 0; kp < kVol; kp++) {
-                        NdIndex.unravel(kp, kSp, k);
+                        MultiIndex.unravel(kp, kSp, k);
                         int offset = g.transposedOutputOffset(i, k);
                         if (offset < 0) {
                             continue;

@@ -1,5 +1,6 @@
 package org.falconc.interp.nn;
 
+import org.falconc.interp.Elements;
 import java.util.List;
 import org.falconc.ir.Node;
 import org.falconc.ir.Tensor;

@@ -1,5 +1,6 @@
 package org.falconc.interp.nn;
 
+import org.falconc.interp.MultiIndex;
 import java.util.List;
 import org.falconc.ir.Node;
 import org.falconc.ir.Shape;
@@ -21,14 +22,14 @@ final class MatMulKernel {
         int kDim = as.dim(as.rank() - 1);
         int n = bs.dim(bs.rank() - 1);
         int[] batch = MatMulInference.batchShape(node, as, bs).dims();
-        int batchVol = NdIndex.volume(batch);
+        int batchVol = MultiIndex.volume(batch);
         float[] ad = a.floats();
         float[] bd = b.floats();
         Tensor y = Tensor.zeros(node.output(0).type());
         float[] yd = y.floats();
         int[] idx = new int[batch.length];
         for (int bi = 0; bi < batchVol; bi++) {
-            NdIndex.unravel(bi, batch, idx);
+            MultiIndex.unravel(bi, batch, idx);
             int aBase = batchOffset(as, idx) * m * kDim;
             int bBase = batchOffset(bs, idx) * kDim * n;
             for (int i = 0; i < m; i++) {

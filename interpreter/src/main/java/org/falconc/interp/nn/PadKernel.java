@@ -1,5 +1,7 @@
 package org.falconc.interp.nn;
 
+import org.falconc.interp.Elements;
+import org.falconc.interp.MultiIndex;
 import java.util.List;
 import org.falconc.ir.Node;
 import org.falconc.ir.Tensor;
@@ -29,7 +31,7 @@ final class PadKernel {
         int[] outDims = y.shape().dims();
         int[] o = new int[rank];
         for (int op = 0; op < y.numElements(); op++) {
-            NdIndex.unravel(op, outDims, o);
+            MultiIndex.unravel(op, outDims, o);
             int offset = 0;
             for (int a = 0; a < rank && offset >= 0; a++) {
                 // The kept (cropped) range of the input on this axis is [keptStart, keptStart + kept).

@@ -1,5 +1,6 @@
 package org.falconc.interp.nn;
 
+import org.falconc.interp.MultiIndex;
 import java.util.ArrayList;
 import java.util.List;
 import org.falconc.ir.Node;
@@ -26,9 +27,9 @@ final class PoolKernel {
             kSp[a] = g.kernel(a);
         }
         int[] outSp = g.outSizes();
-        int inVol = NdIndex.volume(inSp);
-        int outVol = NdIndex.volume(outSp);
-        int kVol = NdIndex.volume(kSp);
+        int inVol = MultiIndex.volume(inSp);
+        int outVol = MultiIndex.volume(outSp);
+        int kVol = MultiIndex.volume(kSp);
         int planes = x.shape().dim(0) * x.shape().dim(1);
         String op = node.op();
         boolean withIndices = node.numOutputs() > 1;
@@ -42,14 +43,14 @@ final class PoolKernel {
         int[] k = new int[g.rank()];
         for (int plane = 0; plane < planes; plane++) {
             for (int outPos = 0; outPos < outVol; outPos++) {
-                NdIndex.unravel(outPos, outSp, o);
+                MultiIndex.unravel(outPos, outSp, o);
                 double max = Double.NEGATIVE_INFINITY;
                 long argmax = -1;
                 double sum = 0;
                 int valid = 0;
                 int counted = 0;
                 for (int kp = 0; kp < kVol; kp++) {
-                    NdIndex.unravel(kp, kSp, k);
+                    MultiIndex.unravel(kp, kSp, k);
                     if (countPad && insideExplicitPadding(g, inSp, o, k)) {
                         counted++;
                     }

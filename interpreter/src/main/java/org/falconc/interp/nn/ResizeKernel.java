@@ -1,5 +1,6 @@
 package org.falconc.interp.nn;
 
+import org.falconc.interp.MultiIndex;
 import java.util.List;
 import org.falconc.ir.Node;
 import org.falconc.ir.Tensor;
@@ -27,7 +28,7 @@ final class ResizeKernel {
         int[] outDims = y.shape().dims();
         int[] o = new int[rank];
         for (int p = 0; p < yd.length; p++) {
-            NdIndex.unravel(p, outDims, o);
+            MultiIndex.unravel(p, outDims, o);
             yd[p] = (float) sample(x, plan, filters, o, 0, 0);
         }
         return List.of(y);

@@ -1,5 +1,6 @@
 package org.falconc.interp.tensor;
 
+import org.falconc.interp.Elements;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -96,7 +97,8 @@ final class BinaryKernels {
         int[] ia = Broadcast.sourceIndices(shape, a.shape());
         int[] ib = Broadcast.sourceIndices(shape, b.shape());
         for (int i = 0; i < out.numElements(); i++) {
-            if (a.dtype().isInteger() && (b.dtype().isInteger() || !node.op().equals("Pow"))) {
+            // operands share one type except for Pow, whose integer base may take an f32 exponent
+            if (a.dtype().isInteger() && b.dtype().isInteger()) {
                 Elements.setLong(out, i, onIntegers.apply(node, a.getLong(ia[i]), b.getLong(ib[i])));
             } else {
                 Elements.setDouble(out, i, onFloats.apply(a.getDouble(ia[i]), b.getDouble(ib[i])));

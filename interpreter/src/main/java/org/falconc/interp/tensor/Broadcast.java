@@ -1,5 +1,6 @@
 package org.falconc.interp.tensor;
 
+import org.falconc.interp.MultiIndex;
 import org.falconc.ir.Shape;
 
 /**

@@ -1,5 +1,6 @@
 package org.falconc.interp.tensor;
 
+import org.falconc.interp.Elements;
 import java.util.List;
 import org.falconc.interp.ReferenceKernel;
 import org.falconc.ir.Tensor;

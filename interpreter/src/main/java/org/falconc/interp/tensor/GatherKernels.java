@@ -1,5 +1,7 @@
 package org.falconc.interp.tensor;
 
+import org.falconc.interp.Elements;
+import org.falconc.interp.MultiIndex;
 import java.util.List;
 import java.util.function.BiConsumer;
 import org.falconc.interp.ReferenceKernel;

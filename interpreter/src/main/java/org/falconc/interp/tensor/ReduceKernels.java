@@ -1,8 +1,11 @@
 package org.falconc.interp.tensor;
 
+import org.falconc.interp.Elements;
+import org.falconc.interp.MultiIndex;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.DoubleBinaryOperator;
 import org.falconc.interp.ReferenceKernel;
 import org.falconc.ir.DType;
 import org.falconc.ir.Node;
@@ -20,38 +23,22 @@ final class ReduceKernels {
     private ReduceKernels() {
     }
 
-    /** How one op starts, accumulates and finishes. */
-    private interface Reducer {
-        double initial();
-
-        double accumulate(double acc, double x);
-
-        default double finish(double acc, int count) {
-            return acc;
-        }
+    /** How one op starts, folds in an element, and turns the accumulator into the result (given the count). */
+    private record Reducer(double initial, DoubleBinaryOperator step, DoubleBinaryOperator finish) {
     }
 
-    private record Simple(double initial, java.util.function.DoubleBinaryOperator step,
-                          java.util.function.DoubleBinaryOperator finisher) implements Reducer {
-        public double accumulate(double acc, double x) {
-            return step.applyAsDouble(acc, x);
-        }
-
-        public double finish(double acc, int count) {
-            return finisher == null ? acc : finisher.applyAsDouble(acc, count);
-        }
-    }
+    private static final DoubleBinaryOperator AS_IS = (acc, n) -> acc;
 
     private static final Map<String, Reducer> FLOAT_REDUCERS = Map.of(
-            "ReduceSum", new Simple(0, Double::sum, null),
-            "ReduceMean", new Simple(0, Double::sum, (acc, n) -> acc / n),
-            "ReduceMax", new Simple(Double.NEGATIVE_INFINITY, Math::max, null),
-            "ReduceMin", new Simple(Double.POSITIVE_INFINITY, Math::min, null),
-            "ReduceProd", new Simple(1, (acc, x) -> acc * x, null),
-            "ReduceL1", new Simple(0, (acc, x) -> acc + Math.abs(x), null),
-            "ReduceL2", new Simple(0, (acc, x) -> acc + x * x, (acc, n) -> Math.sqrt(acc)),
-            "ReduceSumSquare", new Simple(0, (acc, x) -> acc + x * x, null),
-            "ReduceLogSum", new Simple(0, Double::sum, (acc, n) -> Math.log(acc)));
+            "ReduceSum", new Reducer(0, Double::sum, AS_IS),
+            "ReduceMean", new Reducer(0, Double::sum, (acc, n) -> acc / n),
+            "ReduceMax", new Reducer(Double.NEGATIVE_INFINITY, Math::max, AS_IS),
+            "ReduceMin", new Reducer(Double.POSITIVE_INFINITY, Math::min, AS_IS),
+            "ReduceProd", new Reducer(1, (acc, x) -> acc * x, AS_IS),
+            "ReduceL1", new Reducer(0, (acc, x) -> acc + Math.abs(x), AS_IS),
+            "ReduceL2", new Reducer(0, (acc, x) -> acc + x * x, (acc, n) -> Math.sqrt(acc)),
+            "ReduceSumSquare", new Reducer(0, (acc, x) -> acc + x * x, AS_IS),
+            "ReduceLogSum", new Reducer(0, Double::sum, (acc, n) -> Math.log(acc)));
 
     static void register(BiConsumer<String, ReferenceKernel> r) {
         for (String op : FLOAT_REDUCERS.keySet()) {
@@ -103,10 +90,10 @@ final class ReduceKernels {
         double[] acc = new double[y.numElements()];
         java.util.Arrays.fill(acc, f.initial());
         for (int i = 0; i < x.numElements(); i++) {
-            acc[dest[i]] = f.accumulate(acc[dest[i]], x.floats()[i]);
+            acc[dest[i]] = f.step().applyAsDouble(acc[dest[i]], x.floats()[i]);
         }
         for (int o = 0; o < acc.length; o++) {
-            y.floats()[o] = (float) f.finish(acc[o], count);
+            y.floats()[o] = (float) f.finish().applyAsDouble(acc[o], count);
         }
         return List.of(y);
     }

@@ -1,5 +1,6 @@
 package org.falconc.interp.tensor;
 
+import org.falconc.interp.Elements;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;

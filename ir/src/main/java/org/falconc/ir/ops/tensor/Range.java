@@ -40,7 +40,8 @@ public final class Range {
                 throw Infer.fail(node, "delta must be non-zero and no argument may be NaN");
             }
             // float32 arithmetic, as the ONNX reference computes it
-            n = Math.ceil((float) ((float) l - (float) s) / (float) d);
+            float span = (float) l - (float) s;
+            n = Math.ceil(span / (float) d);
         } else {
             OpChecks.scalarValue(node, start, "start");
             OpChecks.scalarValue(node, limit, "limit");

@@ -1,4 +1,4 @@
-package org.falconc.interp.tensor;
+package org.falconc.interp;
 
 import org.falconc.ir.Tensor;
 
@@ -7,11 +7,11 @@ import org.falconc.ir.Tensor;
  * {@link Tensor#getLong}). Conversions follow C casts: floats truncate toward zero when stored
  * into integers, i64 values wrap when stored into i32, and any non-zero value stores as true.
  */
-final class Elements {
+public final class Elements {
     private Elements() {
     }
 
-    static void setDouble(Tensor t, int i, double v) {
+    public static void setDouble(Tensor t, int i, double v) {
         switch (t.dtype()) {
             case F32 -> t.floats()[i] = (float) v;
             case I64 -> t.longs()[i] = (long) v;
@@ -20,7 +20,7 @@ final class Elements {
         }
     }
 
-    static void setLong(Tensor t, int i, long v) {
+    public static void setLong(Tensor t, int i, long v) {
         switch (t.dtype()) {
             case F32 -> t.floats()[i] = (float) v;
             case I64 -> t.longs()[i] = v;
@@ -30,7 +30,7 @@ final class Elements {
     }
 
     /** Copies element {@code si} of {@code src} to element {@code di} of {@code dst} (same element type). */
-    static void copy(Tensor src, int si, Tensor dst, int di) {
+    public static void copy(Tensor src, int si, Tensor dst, int di) {
         switch (src.dtype()) {
             case F32 -> dst.floats()[di] = src.floats()[si];
             case I64 -> dst.longs()[di] = src.longs()[si];
