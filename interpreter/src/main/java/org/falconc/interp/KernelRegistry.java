@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.falconc.interp.fused.FusedKernels;
 import org.falconc.interp.nn.NnKernels;
 import org.falconc.interp.tensor.TensorKernels;
 
@@ -14,6 +15,7 @@ public final class KernelRegistry {
     static {
         NnKernels.registerAll(KernelRegistry::register);
         TensorKernels.registerAll(KernelRegistry::register);
+        FusedKernels.registerAll(KernelRegistry::register);
     }
 
     private KernelRegistry() {

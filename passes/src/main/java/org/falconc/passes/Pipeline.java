@@ -36,6 +36,18 @@ public final class Pipeline {
         return of(new RemoveNoOps(), new FoldConstants(), new InferShapes(), new EliminateDeadCode());
     }
 
+    /**
+     * The pipeline code generation uses: the standard passes, with fold-batchnorm,
+     * cleanup-transposes and fuse-activations before the final eliminate-dead-code. Folding runs
+     * before fusion so a Conv-BatchNormalization-Relu chain becomes one FusedConv. The new passes
+     * type every node they create, so infer-shapes need not run again; eliminate-dead-code, last,
+     * sweeps the weights and statistics they replace.
+     */
+    public static Pipeline optimizing() {
+        return of(new RemoveNoOps(), new FoldConstants(), new InferShapes(), new FoldBatchNorm(),
+                new CleanupTransposes(), new FuseActivations(), new EliminateDeadCode());
+    }
+
     public List<Pass> passes() {
         return passes;
     }

@@ -72,6 +72,13 @@ class PassManagerTest {
     }
 
     @Test
+    void optimizingPipelineOrder() {
+        assertEquals(List.of("remove-noops", "fold-constants", "infer-shapes", "fold-batchnorm", "cleanup-transposes",
+                "fuse-activations", "eliminate-dead-code"), Pipeline.optimizing().passNames());
+        assertEquals(STANDARD, Pipeline.standard().passNames(), "the interpreter's pipeline is unchanged");
+    }
+
+    @Test
     void pipelineRejectsDuplicateNames() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Pipeline.of(new InferShapes(), new InferShapes()));

@@ -14,6 +14,7 @@ public final class OpRegistry {
     static {
         NnOps.registerAll(OpRegistry::register);
         TensorOps.registerAll(OpRegistry::register);
+        FusedOps.registerAll(OpRegistry::register);
     }
 
     private OpRegistry() {
