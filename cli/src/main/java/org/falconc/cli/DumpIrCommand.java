@@ -7,6 +7,7 @@ import org.falconc.ir.text.IrPrinter;
 import org.falconc.ir.text.PrintOptions;
 import org.falconc.passes.DumpSpec;
 import org.falconc.passes.PassOptions;
+import org.falconc.passes.Pipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code falconc dump-ir MODEL}: the IR after the pipeline, or one file per pass. */
 @Command(name = "dump-ir", mixinStandardHelpOptions = true,
-        description = {"Print the model's IR after the pass pipeline, or write it after chosen passes.",
+        description = {"Print the model's IR after the compiler's pass pipeline, or write it after chosen passes.",
             "The text form is described in docs/ir-text.md; passes in docs/passes.md."})
 final class DumpIrCommand implements Callable<Integer> {
     @Mixin
@@ -62,7 +63,8 @@ final class DumpIrCommand implements Callable<Integer> {
             }
             po = po.withDump(ds, dumpDir);
         }
-        LoadedModel m = ModelLoader.load(model.model, InputShapes.parse(model.inputShapes), po);
+        LoadedModel m = ModelLoader.load(model.model, InputShapes.parse(model.inputShapes), Pipeline.optimizing(), po,
+                java.util.Map.of());
         PrintWriter out = spec.commandLine().getOut();
         if (dumpIr == null) {
             out.print(IrPrinter.print(m.graph(), print));

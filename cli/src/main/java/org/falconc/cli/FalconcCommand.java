@@ -5,18 +5,36 @@ import picocli.CommandLine.Command;
 /** The top-level {@code falconc} command; the work is done by its subcommands. */
 @Command(name = "falconc",
         mixinStandardHelpOptions = true,
+        synopsisSubcommandLabel = "[COMMAND]",
         versionProvider = VersionProvider.class,
         description = "Ahead-of-time compiler for ONNX convolutional networks on the JVM.",
-        subcommands = {InspectCommand.class, DumpIrCommand.class, RunCommand.class,
+        subcommands = {CompileCommand.class, InspectCommand.class, DumpIrCommand.class, RunCommand.class, BenchCommand.class,
                 picocli.CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 success, 2 bad model, input or usage.",
+        footer = {"", "'falconc MODEL.onnx -o Model.jar' is short for 'falconc compile MODEL.onnx -o Model.jar'.",
+                "Exit codes: 0 success, 2 bad model, input or usage.",
                 "Run 'falconc help COMMAND' for a command's options."})
-public final class FalconcCommand implements Runnable {
+public final class FalconcCommand implements java.util.concurrent.Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    @picocli.CommandLine.Parameters(index = "0", arity = "0..1", paramLabel = "MODEL",
+            description = "With -o: compile this ONNX model (same as 'falconc compile').")
+    java.nio.file.Path model;
+
+    @picocli.CommandLine.Mixin
+    CompileSettings settings;
+
+    @picocli.CommandLine.Mixin
+    CommonOptions common;
+
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        if (model == null) {
+            spec.commandLine().usage(spec.commandLine().getOut());
+            return settings.output == null ? 0 : UserErrorHandler.EXIT_USER_ERROR;
+        }
+        Compilation.compile(model, settings, org.falconc.passes.PassOptions.defaults(), spec.commandLine().getOut(),
+                Progress.forTerminal(spec.commandLine().getErr()));
+        return 0;
     }
 }

@@ -20,6 +20,7 @@ import org.falconc.ir.Value;
 import org.falconc.ir.ops.NotStaticException;
 import org.falconc.passes.PassManager;
 import org.falconc.passes.PassOptions;
+import org.falconc.passes.Pipeline;
 import org.falconc.passes.PipelineResult;
 
 /** Imports an ONNX model and runs the standard pass pipeline over it. */
@@ -43,6 +44,12 @@ final class ModelLoader {
      */
     static LoadedModel load(Path model, Map<String, int[]> inputShapes, PassOptions passOptions,
                             Map<String, Tensor> knownInputs) {
+        return load(model, inputShapes, Pipeline.standard(), passOptions, knownInputs);
+    }
+
+    /** As above with an explicit pipeline ({@link Pipeline#optimizing()} before code generation). */
+    static LoadedModel load(Path model, Map<String, int[]> inputShapes, Pipeline pipeline, PassOptions passOptions,
+                            Map<String, Tensor> knownInputs) {
         if (!Files.isRegularFile(model)) {
             throw new UserException("model file not found: " + model);
         }
@@ -65,7 +72,7 @@ final class ModelLoader {
             }
             Map<String, Integer> histogram = new LinkedHashMap<>(g.opHistogram());
             try {
-                PipelineResult result = PassManager.run(g, passOptions == null ? PassOptions.defaults() : passOptions);
+                PipelineResult result = PassManager.run(pipeline, g, passOptions == null ? PassOptions.defaults() : passOptions);
                 return new LoadedModel(imported, g, histogram, result, Collections.unmodifiableSet(specialise));
             } catch (NotStaticException e) {
                 Set<String> feeding = inputsFeeding(g, e.node());

@@ -26,8 +26,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "Inputs are ONNX TensorProto .pb files; outputs are written as output_N.pb (N = graph output "
                 + "index), each TensorProto named after its graph output."})
 final class RunCommand implements Callable<Integer> {
-    /** Execution engines; the compiled engine arrives with code generation. */
-    enum Engine { interp }
+    /** Execution engines: the reference interpreter, or the model compiled to JVM classes. */
+    enum Engine { interp, compiled }
 
     @Mixin
     ModelOptions model;
@@ -44,8 +44,9 @@ final class RunCommand implements Callable<Integer> {
     Path outputDir;
 
     @Option(names = "--engine", defaultValue = "interp",
-            description = "Execution engine: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}, the reference "
-                    + "interpreter).")
+            description = "For an .onnx MODEL: interp (the reference interpreter) or compiled (compile to a "
+                    + "temporary jar and run it); default ${DEFAULT-VALUE}. A .jar MODEL (from falconc compile) "
+                    + "always runs compiled.")
     Engine engine;
 
     @Spec
@@ -55,6 +56,24 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Map<String, Tensor> named = new LinkedHashMap<>();
         Tensor unnamed = readInputFiles(named);
+        if (model.model.toString().endsWith(".jar")) {
+            return runJar(model.model, named, unnamed);
+        }
+        if (engine == Engine.compiled) {
+            Path dir = Files.createTempDirectory("falconc-run");
+            Path jar = dir.resolve("Model.jar");
+            try {
+                CompileSettings settings = new CompileSettings();
+                settings.output = jar;
+                settings.inputShapes = model.inputShapes;
+                Compilation.compile(model.model, settings, org.falconc.passes.PassOptions.defaults(),
+                        new PrintWriter(java.io.Writer.nullWriter()), Progress.forTerminal(spec.commandLine().getErr()));
+                return runJar(jar, named, unnamed);
+            } finally {
+                Files.deleteIfExists(jar);
+                Files.deleteIfExists(dir);
+            }
+        }
         LoadedModel m = ModelLoader.load(model.model, InputShapes.parse(model.inputShapes), null, named);
         Graph g = m.graph();
         for (String s : m.specialisedInputs()) {
@@ -75,6 +94,64 @@ final class RunCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** Runs a compiled model jar on inputs of its declared element types and writes its outputs with theirs. */
+    private int runJar(Path jar, Map<String, Tensor> named, Tensor unnamed) throws IOException {
+        try (CompiledJar cj = CompiledJar.open(jar)) {
+            var m = cj.model();
+            Map<String, Tensor> given = new LinkedHashMap<>(named);
+            if (unnamed != null) {
+                if (m.inputNames().size() != 1 || !named.isEmpty()) {
+                    throw new UserException("the model has inputs " + m.inputNames() + ", so write every --input as NAME=FILE");
+                }
+                given.put(m.inputNames().get(0), unnamed);
+            }
+            Map<String, Object> feeds = new LinkedHashMap<>();
+            for (var e : given.entrySet()) {
+                if (!m.inputNames().contains(e.getKey())) {
+                    throw new UserException("--input names '" + e.getKey() + "', but the model's inputs are " + m.inputNames());
+                }
+                Tensor t = e.getValue();
+                String type = m.inputType(e.getKey());
+                int[] shape = m.inputShape(e.getKey());
+                if (!type.equals(t.dtype().text()) || !org.falconc.ir.Shape.of(shape).equals(t.shape())) {
+                    throw new UserException("input '" + e.getKey() + "' must be " + type + org.falconc.ir.Shape.of(shape)
+                            + ", got " + t.type());
+                }
+                feeds.put(e.getKey(), switch (t.dtype()) {
+                    case F32 -> t.floats();
+                    case I64 -> t.longs();
+                    case I32 -> t.ints();
+                    case BOOL -> t.bools();
+                });
+            }
+            Map<String, Object> results = m.runArrays(feeds);
+            Files.createDirectories(outputDir);
+            PrintWriter out = spec.commandLine().getOut();
+            int i = 0;
+            for (var e : results.entrySet()) {
+                Path file = outputDir.resolve("output_" + i + ".pb");
+                org.falconc.ir.Shape shape = org.falconc.ir.Shape.of(m.outputShape(e.getKey()));
+                Object data = e.getValue();
+                Tensor t = data instanceof float[] f ? Tensor.ofFloats(shape, f)
+                        : data instanceof long[] l ? Tensor.ofLongs(shape, l)
+                        : data instanceof int[] n ? Tensor.ofInts(shape, n)
+                        : Tensor.ofBools(shape, (boolean[]) data);
+                // ONNX TensorProto data types: FLOAT 1, INT32 6, INT64 7, BOOL 9
+                int elemType = switch (t.dtype()) {
+                    case F32 -> 1;
+                    case I64 -> 7;
+                    case I32 -> 6;
+                    case BOOL -> 9;
+                };
+                TensorFiles.write(file, e.getKey(), t, elemType);
+                out.printf("%s  %s %s%n", file, e.getKey(), t.type());
+                i++;
+            }
+            out.flush();
+            return 0;
+        }
     }
 
     /** Reads every --input; returns the tensor given without a name (null if none). */

@@ -13,17 +13,33 @@ import org.falconc.frontend.OnnxImporter;
 import org.falconc.frontend.TensorFiles;
 import org.falconc.interp.Interpreter;
 import org.falconc.ir.DType;
+import org.falconc.ir.Graph;
 import org.falconc.ir.Tensor;
 import org.falconc.ir.Value;
 
 /** Runs one ONNX backend test case: model.onnx + test_data_set_0/{input,output}_N.pb. */
 final class ConformanceRunner {
-    /** How a loaded model is executed. */
+    /**
+     * Loads and runs a model on the case's inputs (by graph input name; inputs that determine shapes are
+     * specialised to their values) and returns the outputs in graph output order.
+     */
     interface Engine {
-        Map<String, Tensor> run(LoadedModel model, Map<String, Tensor> inputs) throws Exception;
+        Map<String, Tensor> run(Path model, Map<String, Tensor> inputs) throws Exception;
     }
 
-    static final Engine INTERPRETER = (model, inputs) -> Interpreter.run(model.graph(), inputs);
+    static final Engine INTERPRETER = (modelFile, known) -> {
+        LoadedModel model = ModelLoader.load(modelFile, Map.of(), null, known);
+        return Interpreter.run(model.graph(), remainingInputs(model.graph(), known));
+    };
+
+    /** The graph inputs left after specialisation, with their values. */
+    static Map<String, Tensor> remainingInputs(Graph g, Map<String, Tensor> known) {
+        Map<String, Tensor> feeds = new LinkedHashMap<>();
+        for (Value in : g.inputs()) {
+            feeds.put(in.name(), known.get(in.name()));
+        }
+        return feeds;
+    }
 
     /** The ONNX runner's tolerance. */
     static final double ATOL = 1e-7;
@@ -59,13 +75,7 @@ final class ConformanceRunner {
         for (int i = 0; i < inputs.size(); i++) {
             known.put(declared.get(i).name(), inputs.get(i));
         }
-        // Inputs that determine shapes (Reshape targets, Resize scales...) are specialised to their values.
-        LoadedModel model = ModelLoader.load(modelFile, Map.of(), null, known);
-        Map<String, Tensor> feeds = new LinkedHashMap<>();
-        for (Value in : model.graph().inputs()) {
-            feeds.put(in.name(), known.get(in.name()));
-        }
-        Map<String, Tensor> outputs = engine.run(model, feeds);
+        Map<String, Tensor> outputs = engine.run(modelFile, known);
         List<Tensor> actual = new ArrayList<>(outputs.values());
         if (actual.size() < expected.size()) {
             return "model produced " + actual.size() + " outputs, expected " + expected.size();

@@ -19,19 +19,27 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Runs every case of ../shared/onnx-conformance (node, node-expanded, light-cases) through the
- * frontend, the standard pass pipeline and the reference interpreter, and compares with the
- * expected outputs under the ONNX runner's tolerance. Writes target/conformance-report.md.
- * A failing case must be listed, with its reason, in conformance/known-gaps.txt; a listed case
- * that passes fails the test so the list stays true.
+ * Runs every case of ../shared/onnx-conformance (node, node-expanded, light-cases) through an
+ * engine and compares with the expected outputs under the ONNX runner's tolerance. Writes
+ * target/conformance-report-ENGINE.md.
+ * A failing case must be listed, with its reason, in conformance/known-gaps-ENGINE.txt; a listed
+ * case that passes fails the test so the list stays true.
  */
-class ConformanceTest {
-    private static final List<ConformanceResult> RESULTS = Collections.synchronizedList(new ArrayList<>());
+@org.junit.jupiter.api.TestInstance(org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS)
+abstract class ConformanceTest {
+    private final List<ConformanceResult> results = Collections.synchronizedList(new ArrayList<>());
+
+    /** How the cases run. */
+    abstract ConformanceRunner.Engine engine() throws IOException;
+
+    /** The engine's name in the report, and the suffix of its files. */
+    abstract String engineName();
 
     @TestFactory
     Stream<DynamicTest> conformanceCases() throws IOException {
         Path root = SharedData.require("onnx-conformance");
-        Map<String, String> knownGaps = KnownGaps.load("/conformance/known-gaps.txt");
+        Map<String, String> knownGaps = KnownGaps.load("/conformance/known-gaps-" + engineName() + ".txt");
+        ConformanceRunner.Engine engine = engine();
         List<String> cases = new ArrayList<>();
         for (String line : Files.readAllLines(root.resolve("MANIFEST.txt"), StandardCharsets.UTF_8)) {
             if (!line.isBlank()) {
@@ -40,16 +48,16 @@ class ConformanceTest {
         }
         for (String gap : knownGaps.keySet()) {
             if (!cases.contains(gap)) {
-                fail("known-gaps.txt lists '" + gap + "', which is not a conformance case");
+                fail("known-gaps-" + engineName() + ".txt lists '" + gap + "', which is not a conformance case");
             }
         }
         return cases.stream().map(name -> DynamicTest.dynamicTest(name, () -> {
-            ConformanceResult r = ConformanceRunner.run(name, root.resolve(name), ConformanceRunner.INTERPRETER);
-            RESULTS.add(r);
+            ConformanceResult r = ConformanceRunner.run(name, root.resolve(name), engine);
+            results.add(r);
             String gap = knownGaps.get(name);
             if (gap != null) {
                 if (r.passed()) {
-                    fail(name + " passes now: remove it from known-gaps.txt");
+                    fail(name + " passes now: remove it from known-gaps-" + engineName() + ".txt");
                 }
                 assumeTrue(false, "known gap: " + gap + " (" + r.message() + ")");
             } else if (!r.passed()) {
@@ -59,14 +67,14 @@ class ConformanceTest {
     }
 
     @AfterAll
-    static void writeReport() {
-        if (RESULTS.isEmpty()) {
+    void writeReport() {
+        if (results.isEmpty()) {
             return;
         }
         try {
-            Path report = Path.of("target", "conformance-report.md");
+            Path report = Path.of("target", "conformance-report-" + engineName() + ".md");
             Files.createDirectories(report.getParent());
-            Files.writeString(report, ConformanceResult.report("reference interpreter", RESULTS));
+            Files.writeString(report, ConformanceResult.report(engineName(), results));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -85,6 +85,23 @@ class OptimizingEquivalenceTest {
             }
             """;
 
+    /**
+     * CNTK-style convolutions (MNIST-8): the bias as an Add of a [K,1,1] constant, then Relu; and a
+     * ResNet-50 (Caffe2) residual: the block input added with a two-operand Sum, then Relu.
+     */
+    private static final String CHANNEL_BIAS_AND_SUM = """
+            graph cntk(%x: f32[1,3,6,6], %w1: f32[4,3,3,3], %cb1: f32[4,1,1], %w2: f32[4,4,1,1], %b2: f32[4],
+                       %cb2: f32[1,4,1,1]) -> (%y) {
+              %c1 = Conv (%x, %w1) {pads = [1, 1, 1, 1]}
+              %a1 = Add (%c1, %cb1)
+              %r1 = Relu (%a1)
+              %c2 = Conv (%r1, %w2, %b2)
+              %a2 = Add (%cb2, %c2)
+              %s = Sum (%a2, %r1)
+              %y = Relu (%s)
+            }
+            """;
+
     /** Parses {@code text} and makes every graph input but the first a random constant (variances positive). */
     private static Graph withRandomWeights(String text, long seed) {
         Graph g = IrText.parse(text);
@@ -157,6 +174,19 @@ class OptimizingEquivalenceTest {
     @ValueSource(ints = {1, 2, 3})
     void assortedFoldsAndFusionsKeepTheResults(int seed) {
         assertSameResults(ASSORTED, Shape.of(1, 4, 5, 5), seed);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3})
+    void channelBiasAndSumResidualKeepTheResults(int seed) {
+        assertSameResults(CHANNEL_BIAS_AND_SUM, Shape.of(1, 3, 6, 6), seed);
+    }
+
+    @Test
+    void channelBiasAndSumResidualBecomeTwoFusedConvolutions() {
+        Graph g = optimized(CHANNEL_BIAS_AND_SUM);
+        assertEquals(Map.of("FusedConv", 2), g.opHistogram());
+        assertEquals(g.nodes().get(0).output(0), g.nodes().get(1).input(3), "the first block's output is the residual");
     }
 
     @Test

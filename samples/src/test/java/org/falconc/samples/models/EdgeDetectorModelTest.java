@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** The committed sample model is exactly what the project's generator writes (no downloaded model ships). */
+/** The committed sample files are exactly what the project's generator writes (no downloaded model ships). */
 class EdgeDetectorModelTest {
     @Test
     void committedModelIsGenerated() throws Exception {
@@ -14,5 +14,12 @@ class EdgeDetectorModelTest {
         assertArrayEquals(EdgeDetectorModel.build().toByteArray(), committed,
                 "samples/models/edge-detector.onnx differs from EdgeDetectorModel.build(); regenerate it with "
                         + "EdgeDetectorModel's main");
+    }
+
+    @Test
+    void committedSampleInputIsGenerated() throws Exception {
+        byte[] committed = Files.readAllBytes(Path.of("models", "shapes.pb"));
+        assertArrayEquals(EdgeDetectorModel.sampleInput().toByteArray(), committed,
+                "samples/models/shapes.pb differs from EdgeDetectorModel.sampleInput(); regenerate it");
     }
 }

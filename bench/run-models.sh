@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# The models table of issue 4: runs `falconc bench` on each model at 1 and 2 threads (each model in a
+# JVM of its own), then the GEMM micro-benchmark, and writes docs/benchmarks.md.
+#
+#   bench/run-models.sh [OUT.md]
+#
+# Environment: THREADS (default 1,2), ROUNDS (30), WARMUP (10), FALCONC_SHARED (../shared),
+# FALCONC_BENCH_WORK (where the generated models live; default bench/target/genmodels, generated
+# with /usr/bin/python3 and python3-onnx when absent), NOTE (a paragraph put under the title, e.g.
+# that the machine was busy).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+shared="${FALCONC_SHARED:-$root/../shared}"
+work="${FALCONC_BENCH_WORK:-$root/bench/target/genmodels}"
+out="${1:-$root/docs/benchmarks.md}"
+threads="${THREADS:-1,2}"
+rounds="${ROUNDS:-30}"
+warmup="${WARMUP:-10}"
+images="$shared/data/images"
+
+for m in resnet18 resnet50 vgg16 mobilenetv2; do
+  if [ ! -f "$work/$m.onnx" ]; then
+    echo "run-models: generating ResNet-18/50, VGG-16, MobileNetV2 into $work..." >&2
+    mkdir -p "$work"
+    /usr/bin/python3 "$shared/tools/gen_models.py" "$work" >"$work/gen_models.log" 2>&1 \
+      || { cat "$work/gen_models.log" >&2; exit 1; }
+    break
+  fi
+done
+
+# model file | preprocessing of the photos (see bench/.../ImagePreset.java)
+models=(
+  "$work/resnet18.onnx|imagenet"
+  "$work/resnet50.onnx|imagenet"
+  "$work/vgg16.onnx|imagenet"
+  "$work/mobilenetv2.onnx|imagenet"
+  "$shared/models/squeezenet1.0.onnx|caffe2"
+  "$shared/models/resnet20-cifar10.onnx|cifar"
+  "$shared/models/ultraface-rfb-320.onnx|ultraface"
+  "$shared/models/super-resolution-10.onnx|luma"
+)
+
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+rows="$tmp/rows.md"
+details="$tmp/details.md"
+header=""
+environment=""
+: >"$rows"
+: >"$details"
+for entry in "${models[@]}"; do
+  model="${entry%%|*}"
+  preset="${entry##*|}"
+  name="$(basename "$model")"
+  echo "run-models: $name..." >&2
+  report="$tmp/$name.md"
+  if "$root/falconc" bench "$model" --threads "$threads" --rounds "$rounds" --warmup "$warmup" \
+      --images "$images" --preprocess "$preset" --format md >"$report" 2>"$tmp/err.txt"; then
+    # A report: "## title", blank, environment line, blank, "- " context lines, blank, the table.
+    [ -n "$header" ] || header="$(grep '^|' "$report" | head -2)"
+    [ -n "$environment" ] || environment="$(sed -n 3p "$report")"
+    grep '^| ' "$report" | tail -n +2 >>"$rows"
+    { echo "### $name"; echo; grep '^- ' "$report"; echo; } >>"$details"
+  else
+    echo "| $name | failed: $(head -1 "$tmp/err.txt") |" >>"$rows"
+    cat "$tmp/err.txt" >&2
+  fi
+done
+
+echo "run-models: GEMM micro-benchmark..." >&2
+"$root/falconc" bench --gemm --threads "$threads" --format md >"$tmp/gemm.md"
+
+{
+  echo "# Benchmarks: falconc against ONNX Runtime"
+  echo
+  echo "Written by \`bench/run-models.sh\` (\`falconc bench\` per model, then \`falconc bench --gemm\`) on $(date -u +%Y-%m-%d)."
+  echo "$environment."
+  if [ -n "${NOTE:-}" ]; then
+    echo
+    echo "**$NOTE**"
+  fi
+  echo
+  echo "## Models (batch 1, dense)"
+  echo
+  echo "Each model is compiled once (compile s), then per thread count falconc and ONNX Runtime run alternately on"
+  echo "the same inputs (photos from ../shared/data/images, preprocessed per model): $warmup warm-up rounds, then"
+  echo "$rounds timed rounds, the order of the two engines flipping every round. falconc/ORT is the median of the"
+  echo "per-round time ratios (below 1: falconc is faster). First inference: the compiled jar in a fresh JVM, class"
+  echo "and weight loading plus the first run timed inside it (JVM start to first result in brackets). Peak heap:"
+  echo "that JVM's summed heap-pool peaks over 3 inferences after a GC; the issue's budget is"
+  echo "1.2 x (weights + 2 x largest activation), given per model below."
+  echo
+  echo "$header"
+  cat "$rows"
+  echo
+  echo "## GEMM on the ResNet-50 convolution shapes"
+  echo
+  grep -v '^## \|^JDK ' "$tmp/gemm.md" | cat -s
+  echo
+  echo "## Per-model details"
+  echo
+  cat "$details"
+  echo "## Reproduce"
+  echo
+  echo '```sh'
+  echo "bench/run-models.sh                        # this file (THREADS, ROUNDS, WARMUP, NOTE in the environment)"
+  echo "./falconc bench MODEL.onnx --threads 1,2 [--images DIR] [--format md|json]"
+  echo "./falconc bench --gemm --threads 1,2"
+  echo '```'
+} >"$out"
+echo "run-models: wrote $out" >&2

@@ -1,0 +1,133 @@
+package org.falconc.bench;
+
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * How a photo becomes a model input [1, C, H, W] (NCHW): resize to H x W (bilinear), then per channel
+ * {@code (pixel * scale - mean[c]) / std[c]}, where a 1-channel input takes the luma (BT.601) of the
+ * pixel. One preset per kind of model of the table (see ../shared/models/MODELS.md); {@link #forShape}
+ * picks one from the input shape, {@code --preprocess NAME} overrides it.
+ */
+public enum ImagePreset {
+    /** torchvision ImageNet models (ResNet, VGG, MobileNet): RGB / 255, ImageNet mean and std. */
+    IMAGENET("imagenet", 3, 224, 224, false, 1f / 255, new float[] {0.485f, 0.456f, 0.406f},
+            new float[] {0.229f, 0.224f, 0.225f}),
+    /** Caffe2 exports such as SqueezeNet 1.0: BGR 0..255 minus the per-channel mean. */
+    CAFFE2("caffe2", 3, 224, 224, true, 1f, new float[] {104, 117, 123}, new float[] {1, 1, 1}),
+    /** MNIST: grey 0..255, no normalisation. */
+    MNIST("mnist", 1, 28, 28, false, 1f, new float[] {0}, new float[] {1}),
+    /** CIFAR-10 (ResNet-20): RGB / 255, CIFAR mean and std. */
+    CIFAR("cifar", 3, 32, 32, false, 1f / 255, new float[] {0.4914f, 0.4822f, 0.4465f},
+            new float[] {0.2023f, 0.1994f, 0.2010f}),
+    /** UltraFace RFB-320: 320x240 RGB, (x - 127) / 128. */
+    ULTRAFACE("ultraface", 3, 240, 320, false, 1f, new float[] {127, 127, 127}, new float[] {128, 128, 128}),
+    /** Super-resolution: the Y channel of a 224x224 image, 0..1. */
+    LUMA("luma", 1, 224, 224, false, 1f / 255, new float[] {0}, new float[] {1}),
+    /** Any other 3-channel size: RGB / 255. */
+    RGB("rgb", 3, 0, 0, false, 1f / 255, new float[] {0, 0, 0}, new float[] {1, 1, 1}),
+    /** Any other 1-channel size: luma / 255. */
+    GREY("grey", 1, 0, 0, false, 1f / 255, new float[] {0}, new float[] {1});
+
+    private final String text;
+    private final int channels;
+    private final int height;
+    private final int width;
+    private final boolean bgr;
+    private final float scale;
+    private final float[] mean;
+    private final float[] std;
+
+    ImagePreset(String text, int channels, int height, int width, boolean bgr, float scale, float[] mean, float[] std) {
+        this.text = text;
+        this.channels = channels;
+        this.height = height;
+        this.width = width;
+        this.bgr = bgr;
+        this.scale = scale;
+        this.mean = mean;
+        this.std = std;
+    }
+
+    /** The name {@code --preprocess} takes. */
+    public String text() {
+        return text;
+    }
+
+    public static ImagePreset parse(String name) {
+        for (ImagePreset p : values()) {
+            if (p.text.equals(name.toLowerCase(Locale.ROOT))) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("unknown preprocessing '" + name + "'; known: " + names());
+    }
+
+    static String names() {
+        StringBuilder sb = new StringBuilder();
+        for (ImagePreset p : values()) {
+            sb.append(sb.length() == 0 ? "" : ", ").append(p.text);
+        }
+        return sb.toString();
+    }
+
+    /** The preset for an input of {@code shape}, or null when it is not an image [1, 1|3, H, W]. */
+    public static ImagePreset forShape(int[] shape) {
+        if (shape.length != 4 || shape[0] != 1 || shape[1] != 1 && shape[1] != 3) {
+            return null;
+        }
+        for (ImagePreset p : values()) {
+            if (p.channels == shape[1] && p.height == shape[2] && p.width == shape[3]) {
+                return p;
+            }
+        }
+        return shape[1] == 3 ? RGB : GREY;
+    }
+
+    /** Whether this preset can fill an input of {@code shape}. */
+    public boolean fits(int[] shape) {
+        return shape.length == 4 && shape[0] == 1 && shape[1] == channels;
+    }
+
+    /** The input tensor for {@code image}, resized to the input's H x W. */
+    public float[] tensor(BufferedImage image, int[] shape) {
+        if (!fits(shape)) {
+            throw new IllegalArgumentException("preprocessing '" + text + "' makes [1, " + channels + ", H, W], the input is "
+                    + Arrays.toString(shape));
+        }
+        int h = shape[2];
+        int w = shape[3];
+        BufferedImage img = resized(image, w, h);
+        float[] data = new float[channels * h * w];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int rgb = img.getRGB(x, y);
+                int r = (rgb >> 16) & 0xff;
+                int g = (rgb >> 8) & 0xff;
+                int b = rgb & 0xff;
+                if (channels == 1) {
+                    float luma = 0.299f * r + 0.587f * g + 0.114f * b;
+                    data[y * w + x] = (luma * scale - mean[0]) / std[0];
+                    continue;
+                }
+                int[] px = bgr ? new int[] {b, g, r} : new int[] {r, g, b};
+                for (int c = 0; c < 3; c++) {
+                    data[(c * h + y) * w + x] = (px[c] * scale - mean[c]) / std[c];
+                }
+            }
+        }
+        return data;
+    }
+
+    private static BufferedImage resized(BufferedImage src, int width, int height) {
+        BufferedImage dst = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = dst.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(src, 0, 0, width, height, null);
+        g.dispose();
+        return dst;
+    }
+}

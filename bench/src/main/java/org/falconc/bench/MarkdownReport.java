@@ -1,0 +1,100 @@
+package org.falconc.bench;
+
+import java.util.Locale;
+
+/**
+ * Reports as markdown: a few lines of context, then one table whose rows start with "| " (the models
+ * table script, bench/run-models.sh, concatenates the rows of several runs under one header).
+ */
+public final class MarkdownReport {
+    private MarkdownReport() {
+    }
+
+    public static String of(ModelReport r) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("## falconc bench ").append(r.model()).append("\n\n");
+        sb.append(environment(r.environment())).append("\n\n");
+        ModelCompilation c = r.compilation();
+        sb.append("- inputs: ").append(r.inputs()).append('\n');
+        sb.append(f("- compile (import, optimizing passes, code generation, jar): %.0f ms; %d layers; weights %s; "
+                + "largest activation %s; activation arena %s%n", c.compileMillis(), c.layers(), mib(c.weightBytes()),
+                mib(c.largestActivationBytes()), mib(c.arenaBytes())));
+        sb.append(f("- %d timed rounds after %s per thread count; each round runs both engines, in an "
+                + "order that flips every round; falconc/ORT is the median of the per-round time ratios (below 1: "
+                + "falconc is faster); inf/s = rounds / total time; ONNX Runtime: ALL_OPT, inter-op 1, intra-op = "
+                + "threads, %s%n", r.rounds(), warmup(r.warmup(), r.warmupSeconds()), spinning(r.ortSpinning())));
+        sb.append(f("- first inference: a fresh JVM (`java --add-modules jdk.incubator.vector -cp Model.jar`) loading "
+                + "the class and its weights and running once, timed inside it (JVM start to first result in "
+                + "brackets); peak heap: summed heap-pool peaks over %d inferences after a GC; budget = 1.2 x "
+                + "(weights + 2 x largest activation) = %s%n", FreshJvmProbe.HEAP_RUNS, mib(r.heapBudgetBytes())));
+        sb.append("- max rel diff: largest |falconc - ORT| over the outputs / largest |ORT output|\n\n");
+        sb.append("| model | threads | falconc ms (p10-p90) | ORT ms (p10-p90) | falconc/ORT | falconc inf/s | ORT inf/s "
+                + "| compile s | first inference s | peak heap MiB | max rel diff |\n");
+        sb.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (ThreadComparison t : r.results()) {
+            FreshJvmResult fresh = t.freshJvm();
+            sb.append(f("| %s | %d | %s | %s | %.2f | %.1f | %.1f | %.2f | %s | %s | %.1e |%n", r.model(), t.threads(),
+                    latency(t.falconc()), latency(t.ort()), t.ratio(), t.falconc().throughput(), t.ort().throughput(),
+                    c.compileMillis() / 1000,
+                    fresh == null ? "-" : f("%.2f (%.2f)", fresh.firstInferenceMillis() / 1000, fresh.wallMillis() / 1000),
+                    fresh == null ? "-" : f("%.0f", fresh.heapPeakBytes() / 1048576.0),
+                    t.agreement().maxRelativeDiff()));
+        }
+        return sb.toString();
+    }
+
+    public static String of(GemmReport r) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("## falconc bench --gemm\n\n");
+        sb.append(environment(r.environment())).append("\n\n");
+        sb.append(f("- C[M, N] = A[M, K] x B[K, N] with A packed once (falconc `Gemm.multiply`, no epilogue) against "
+                + "ONNX Runtime running the transposed product as a one-node MatMul with A^T a constant initializer "
+                + "(pre-packed by MLAS)%n"));
+        sb.append(f("- %d timed rounds after %s per shape and thread count; each round runs both, in an order that flips "
+                + "every round; GFLOP/s of the median round; ratio = median of the per-round falconc / ORT GFLOP/s "
+                + "(below 1: falconc is slower); ONNX Runtime: %s%n%n", r.rounds(),
+                warmup(r.warmup(), r.warmupSeconds()),
+                spinning(r.ortSpinning())));
+        sb.append("| M x K x N | threads | falconc GFLOP/s | ORT GFLOP/s | falconc/ORT | max rel diff |\n");
+        sb.append("|---|---:|---:|---:|---:|---:|\n");
+        for (GemmResult g : r.results()) {
+            sb.append(f("| %s | %d | %.1f | %.1f | %.2f | %.1e |%n", g.shape(), g.threads(), g.falconcGflops(),
+                    g.ortGflops(), g.ratio(), g.agreement().maxRelativeDiff()));
+        }
+        sb.append('\n');
+        r.results().stream().map(GemmResult::threads).distinct().forEach(t ->
+                sb.append(f("Median over shapes of falconc/ORT at %d thread(s): %.2f%n", t, r.medianRatio(t))));
+        return sb.toString();
+    }
+
+    static String environment(Environment e) {
+        return f("JDK %s, GEMM kernel %s%s, ONNX Runtime %s, CPU %s (%d processors), %s", e.jdk(), e.gemmKernel(),
+                e.vectorApi() ? "" : " (jdk.incubator.vector absent: scalar fallback)", e.ortVersion(), e.cpu(),
+                e.processors(), e.date());
+    }
+
+    private static String warmup(int rounds, double seconds) {
+        return f("%d warm-up rounds (and at least %.1f s)", rounds, seconds);
+    }
+
+    private static String spinning(boolean on) {
+        return on ? "idle workers spin (its default)" : "idle workers sleep at once (--ort-no-spin)";
+    }
+
+    private static String latency(LatencyStats s) {
+        return f("%s (%s-%s)", ms(s.medianMs()), ms(s.p10Ms()), ms(s.p90Ms()));
+    }
+
+    /** Three significant digits, enough for run-to-run noise of a few percent. */
+    private static String ms(double v) {
+        return v >= 100 ? f("%.0f", v) : v >= 10 ? f("%.1f", v) : f("%.2f", v);
+    }
+
+    private static String mib(long bytes) {
+        return f("%.1f MiB", bytes / 1048576.0);
+    }
+
+    private static String f(String format, Object... args) {
+        return String.format(Locale.ROOT, format, args);
+    }
+}

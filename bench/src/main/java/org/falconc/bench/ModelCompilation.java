@@ -1,0 +1,61 @@
+package org.falconc.bench;
+
+import java.nio.file.Path;
+import org.falconc.codegen.CompileOptions;
+import org.falconc.codegen.CompileResult;
+import org.falconc.codegen.Compiler;
+import org.falconc.frontend.ImportOptions;
+import org.falconc.frontend.OnnxImporter;
+import org.falconc.ir.Graph;
+import org.falconc.ir.Node;
+import org.falconc.ir.Value;
+import org.falconc.passes.PassManager;
+import org.falconc.passes.PassOptions;
+import org.falconc.passes.Pipeline;
+
+/**
+ * A model compiled as {@code falconc MODEL -o X.jar} does it (import with batch 1, the optimizing
+ * pipeline, code generation, jar), timed.
+ *
+ * @param jar                    the jar written
+ * @param className              the model class in it
+ * @param compileMillis          wall time of import + passes + code generation + writing the jar
+ * @param layers                 layers of the generated class
+ * @param weightBytes            bytes of the constants the class loads
+ * @param arenaBytes             bytes of one call's activation arenas (the memory plan's peak)
+ * @param largestActivationBytes the largest single tensor a layer writes (or a graph input)
+ */
+public record ModelCompilation(Path jar, String className, double compileMillis, int layers, long weightBytes,
+                               long arenaBytes, long largestActivationBytes) {
+
+    /** Compiles {@code model} to {@code jar}. */
+    public static ModelCompilation compile(Path model, Path jar) {
+        String className = CompileOptions.classNameFor(model);
+        long start = System.nanoTime();
+        Graph graph = OnnxImporter.importModel(model, ImportOptions.defaults()).graph();
+        PassManager.run(Pipeline.optimizing(), graph, PassOptions.defaults());
+        CompileResult result = Compiler.compile(graph, CompileOptions.jar(className, jar));
+        double millis = (System.nanoTime() - start) / 1e6;
+        return new ModelCompilation(jar, result.className(), millis, result.layerCount(), result.weightBytes(),
+                result.peakActivationBytes(), largestActivationBytes(graph));
+    }
+
+    private static long largestActivationBytes(Graph graph) {
+        long largest = 0;
+        for (Value v : graph.inputs()) {
+            largest = Math.max(largest, bytes(v));
+        }
+        for (Node n : graph.nodes()) {
+            for (Value v : n.outputs()) {
+                if (v != null && v.hasType()) {
+                    largest = Math.max(largest, bytes(v));
+                }
+            }
+        }
+        return largest;
+    }
+
+    private static long bytes(Value v) {
+        return (long) v.type().shape().numElements() * v.type().dtype().byteSize();
+    }
+}

@@ -1,0 +1,15 @@
+package org.falconc.bench;
+
+/**
+ * falconc against ONNX Runtime at one thread count.
+ *
+ * @param threads    falconc's pool size and ORT's intra-op threads
+ * @param falconc    falconc's latency
+ * @param ort        ONNX Runtime's latency
+ * @param ratio      median over rounds of falconc's time / ORT's time (below 1: falconc is faster)
+ * @param agreement  falconc's outputs against ORT's on the first sample
+ * @param freshJvm   time to first inference and heap of the jar in a fresh JVM at this thread count
+ */
+public record ThreadComparison(int threads, LatencyStats falconc, LatencyStats ort, double ratio,
+                               OutputAgreement agreement, FreshJvmResult freshJvm) {
+}

@@ -1,0 +1,55 @@
+package org.falconc.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The whole harness on a tiny model, 1 warm-up and 2 timed rounds: structure, not speed. */
+class ModelBenchmarkSmokeTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void reportsBothEnginesThatAgree() throws Exception {
+        OrtAvailability.assumeOrtLoads();
+        Path model = TinyConvModel.write(dir);
+        ModelReport r = ModelBenchmark.run(new BenchSettings(model, List.of(1), 1, 0, 2, null, null, true, true), stage -> { });
+
+        assertEquals("tiny.onnx", r.model());
+        assertEquals(2, r.rounds());
+        assertTrue(r.inputs().startsWith("random data"), r.inputs());
+        ModelCompilation c = r.compilation();
+        assertTrue(c.compileMillis() > 0);
+        assertEquals(TinyConvModel.WEIGHT_BYTES, c.weightBytes());
+        assertEquals(TinyConvModel.LARGEST_ACTIVATION_BYTES, c.largestActivationBytes());
+        assertEquals((long) (1.2 * (TinyConvModel.WEIGHT_BYTES + 2 * TinyConvModel.LARGEST_ACTIVATION_BYTES)),
+                r.heapBudgetBytes());
+
+        assertEquals(1, r.results().size());
+        ThreadComparison t = r.results().get(0);
+        assertEquals(1, t.threads());
+        for (LatencyStats s : List.of(t.falconc(), t.ort())) {
+            assertTrue(s.p10Ms() > 0 && s.p10Ms() <= s.medianMs() && s.medianMs() <= s.p90Ms(), s.toString());
+            assertTrue(s.throughput() > 0);
+        }
+        assertTrue(t.ratio() > 0 && Double.isFinite(t.ratio()));
+        assertTrue(t.agreement().maxRelativeDiff() < 1e-5, "falconc and ORT disagree: " + t.agreement());
+
+        FreshJvmResult fresh = t.freshJvm();
+        assertNotNull(fresh);
+        assertTrue(fresh.loadMillis() > 0 && fresh.firstRunMillis() > 0);
+        assertTrue(fresh.wallMillis() > fresh.firstInferenceMillis(), "the JVM's start-up is part of the wall time");
+        assertTrue(fresh.heapPeakBytes() >= fresh.heapBaselineBytes() && fresh.heapBaselineBytes() > c.weightBytes());
+
+        String md = MarkdownReport.of(r);
+        assertTrue(md.lines().anyMatch(l -> l.startsWith("| tiny.onnx | 1 | ")), md);
+        String json = JsonReport.of(r);
+        assertTrue(json.startsWith("{\"environment\":{") && json.contains("\"ratio_falconc_over_ort\":")
+                && json.contains("\"heap_peak_bytes\":"), json);
+    }
+}

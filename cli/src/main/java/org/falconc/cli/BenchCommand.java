@@ -1,0 +1,120 @@
+package org.falconc.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import org.falconc.bench.BenchSettings;
+import org.falconc.bench.GemmBenchmark;
+import org.falconc.bench.GemmReport;
+import org.falconc.bench.GemmShape;
+import org.falconc.bench.ImagePreset;
+import org.falconc.bench.JsonReport;
+import org.falconc.bench.MarkdownReport;
+import org.falconc.bench.ModelBenchmark;
+import org.falconc.bench.ModelReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code falconc bench MODEL} and {@code falconc bench --gemm}: falconc against ONNX Runtime. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Benchmark a model (or with --gemm the GEMM) against ONNX Runtime.",
+            "MODEL: compiles it (timed), then per thread count runs the compiled model and ONNX Runtime "
+                + "alternately on the same inputs and reports median, p10/p90 latency, throughput and the "
+                + "median per-round ratio falconc/ORT; also time to first inference and peak heap of the jar "
+                + "in a fresh JVM.",
+            "--gemm: falconc's packed GEMM against ORT's MatMul on the ResNet-50 convolution shapes, in GFLOP/s.",
+            "Run through ./falconc, which adds --add-modules jdk.incubator.vector (the Vector API GEMM)."})
+final class BenchCommand implements Callable<Integer> {
+    private static final int MODEL_ROUNDS = 30;
+    private static final int GEMM_ROUNDS = 50;
+
+    /** Output formats. */
+    enum Format { md, json }
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL", description = "The ONNX model (not with --gemm).")
+    Path model;
+
+    @Option(names = "--gemm", description = "Benchmark the GEMM on the ResNet-50 convolution shapes instead of a model.")
+    boolean gemm;
+
+    @Option(names = "--threads", split = ",", paramLabel = "N", defaultValue = "1,2",
+            description = "Thread counts, each a full comparison (falconc's pool = ORT's intra-op threads); "
+                    + "default ${DEFAULT-VALUE}.")
+    List<Integer> threads = new ArrayList<>();
+
+    @Option(names = "--rounds", paramLabel = "N",
+            description = "Timed rounds per thread count (default " + MODEL_ROUNDS + ", with --gemm " + GEMM_ROUNDS
+                    + " per shape).")
+    Integer rounds;
+
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "10",
+            description = "Untimed warm-up rounds first, at least; default ${DEFAULT-VALUE}.")
+    int warmup;
+
+    @Option(names = "--warmup-seconds", paramLabel = "S", defaultValue = "2",
+            description = "Untimed warm-up time, at least (the JIT needs many calls of each kernel: small models "
+                    + "need more rounds than large ones); default ${DEFAULT-VALUE}.")
+    double warmupSeconds;
+
+    @Option(names = "--images", paramLabel = "DIR",
+            description = "Photos to run on (up to 16, cycled through the rounds) instead of random data.")
+    Path images;
+
+    @Option(names = "--preprocess", paramLabel = "NAME",
+            description = "How --images become inputs: imagenet, caffe2, mnist, cifar, ultraface, luma, rgb, grey; "
+                    + "default chosen from the input shape.")
+    String preprocess;
+
+    @Option(names = "--no-fresh-jvm", negatable = false,
+            description = "Skip time to first inference and peak heap (they run the jar in a new JVM).")
+    boolean noFreshJvm;
+
+    @Option(names = "--ort-no-spin", negatable = false,
+            description = "Let ONNX Runtime's idle workers sleep at once instead of spinning (its default): checks "
+                    + "that ORT's spinning does not slow the falconc run that follows it.")
+    boolean ortNoSpin;
+
+    @Option(names = "--format", defaultValue = "md", paramLabel = "md|json",
+            description = "Report format: md (a markdown table) or json; default ${DEFAULT-VALUE}.")
+    Format format;
+
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        // One line per stage on a terminal; scripts that redirect the report get a quiet stderr.
+        Consumer<String> progress = System.console() == null ? stage -> { } : stage -> {
+            err.println("falconc bench: " + stage + "...");
+            err.flush();
+        };
+        if (gemm == (model != null)) {
+            throw new UserException("give either MODEL or --gemm");
+        }
+        if (gemm) {
+            GemmReport r = GemmBenchmark.run(GemmShape.RESNET50, threads, warmup, warmupSeconds,
+                    rounds == null ? GEMM_ROUNDS : rounds, !ortNoSpin, progress);
+            out.print(format == Format.md ? MarkdownReport.of(r) : JsonReport.of(r) + "\n");
+        } else {
+            ImagePreset preset = preprocess == null ? null : ImagePreset.parse(preprocess);
+            BenchSettings settings = new BenchSettings(model, threads, warmup, warmupSeconds,
+                    rounds == null ? MODEL_ROUNDS : rounds, images, preset, !noFreshJvm, !ortNoSpin);
+            ModelReport r = ModelBenchmark.run(settings, progress);
+            out.print(format == Format.md ? MarkdownReport.of(r) : JsonReport.of(r) + "\n");
+        }
+        out.flush();
+        return 0;
+    }
+}

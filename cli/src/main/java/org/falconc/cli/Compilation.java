@@ -1,0 +1,36 @@
+package org.falconc.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import org.falconc.codegen.CompileOptions;
+import org.falconc.codegen.CompileResult;
+import org.falconc.codegen.Compiler;
+import org.falconc.passes.PassOptions;
+import org.falconc.passes.Pipeline;
+
+/** Compiles a model file: import, optimizing pipeline, code generation; reports what was written. */
+final class Compilation {
+    private Compilation() {
+    }
+
+    static CompileResult compile(Path model, CompileSettings settings, PassOptions passOptions, PrintWriter out,
+                                 Progress progress) {
+        CompileOptions options = settings.toOptions(model);
+        CompileResult r;
+        try {
+            progress.stage("importing and optimising " + model.getFileName());
+            LoadedModel m = ModelLoader.load(model, InputShapes.parse(settings.inputShapes), Pipeline.optimizing(),
+                    passOptions, Map.of());
+            progress.stage("generating code");
+            r = Compiler.compile(m.graph(), options);
+        } finally {
+            progress.done();
+        }
+        out.printf("compiled %s -> %s (class %s, %d layers, weights %s, peak activations %s)%n", model,
+                options.output(), r.className(), r.layerCount(), Units.bytes(r.weightBytes()),
+                Units.bytes(r.peakActivationBytes()));
+        out.flush();
+        return r;
+    }
+}

@@ -1,0 +1,53 @@
+package org.falconc.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.falconc.codegen.CompileOptions;
+import org.falconc.codegen.EmitKind;
+import picocli.CommandLine.Option;
+
+/** The options of {@code falconc compile} (also accepted by {@code falconc MODEL -o OUT}). */
+final class CompileSettings {
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT",
+            description = "The jar to write (--emit jar), or the directory for --emit classes|java.")
+    Path output;
+
+    @Option(names = "--class", paramLabel = "NAME",
+            description = "Model class name, optionally with a package (com.acme.Resnet); default derived from "
+                    + "the model file name.")
+    String className;
+
+    @Option(names = "--emit", paramLabel = "KIND", defaultValue = "jar",
+            description = "jar (runnable, self-contained), classes, or java (readable source); default ${DEFAULT-VALUE}.")
+    String emit;
+
+    @Option(names = "--input-shape", paramLabel = "NAME=DIMS",
+            description = "Bind an input's shape, e.g. data=1x3x224x224 (symbolic batch defaults to 1).")
+    List<String> inputShapes = new ArrayList<>();
+
+    /** The codegen options for {@code model}. */
+    CompileOptions toOptions(Path model) {
+        if (output == null) {
+            throw new UserException("missing -o OUT (the jar or directory to write)");
+        }
+        EmitKind kind;
+        try {
+            kind = EmitKind.parse(emit);
+        } catch (IllegalArgumentException e) {
+            throw new UserException("--emit: " + e.getMessage());
+        }
+        String pkg = "";
+        String simple = CompileOptions.classNameFor(model);
+        if (className != null) {
+            int dot = className.lastIndexOf('.');
+            pkg = dot < 0 ? "" : className.substring(0, dot);
+            simple = className.substring(dot + 1);
+        }
+        try {
+            return new CompileOptions(pkg, simple, kind, output);
+        } catch (IllegalArgumentException e) {
+            throw new UserException("--class: " + e.getMessage());
+        }
+    }
+}

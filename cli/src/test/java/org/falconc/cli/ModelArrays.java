@@ -1,0 +1,53 @@
+package org.falconc.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.falconc.ir.Shape;
+import org.falconc.ir.Tensor;
+import org.falconc.runtime.model.CompiledModel;
+
+/** Conformance tensors to and from the arrays of a compiled model's typed API ({@code runArrays}). */
+final class ModelArrays {
+    private ModelArrays() {
+    }
+
+    /** Runs {@code model} on the tensors by input name; returns its outputs by name, in output order. */
+    static Map<String, Tensor> run(CompiledModel model, Map<String, Tensor> inputs) {
+        Map<String, Object> feeds = new LinkedHashMap<>();
+        for (var e : inputs.entrySet()) {
+            String declared = model.inputType(e.getKey());
+            if (!declared.equals(e.getValue().dtype().text())) {
+                throw new IllegalArgumentException("input '" + e.getKey() + "' is " + declared + ", the case gives "
+                        + e.getValue().type());
+            }
+            feeds.put(e.getKey(), array(e.getValue()));
+        }
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        for (var e : model.runArrays(feeds).entrySet()) {
+            out.put(e.getKey(), tensor(Shape.of(model.outputShape(e.getKey())), e.getValue()));
+        }
+        return out;
+    }
+
+    static Object array(Tensor t) {
+        return switch (t.dtype()) {
+            case F32 -> t.floats();
+            case I64 -> t.longs();
+            case I32 -> t.ints();
+            case BOOL -> t.bools();
+        };
+    }
+
+    static Tensor tensor(Shape shape, Object data) {
+        if (data instanceof float[] f) {
+            return Tensor.ofFloats(shape, f);
+        } else if (data instanceof long[] l) {
+            return Tensor.ofLongs(shape, l);
+        } else if (data instanceof int[] i) {
+            return Tensor.ofInts(shape, i);
+        } else if (data instanceof boolean[] b) {
+            return Tensor.ofBools(shape, b);
+        }
+        throw new IllegalArgumentException("not a tensor array: " + data);
+    }
+}

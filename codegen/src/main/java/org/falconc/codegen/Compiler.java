@@ -1,0 +1,69 @@
+package org.falconc.codegen;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.falconc.codegen.emit.AsmEmitter;
+import org.falconc.codegen.emit.JavaSourceEmitter;
+import org.falconc.codegen.emit.WeightsFileWriter;
+import org.falconc.codegen.jar.JarPackager;
+import org.falconc.codegen.jar.OutputFiles;
+import org.falconc.codegen.lower.Lowering;
+import org.falconc.codegen.lower.UnsupportedOpsException;
+import org.falconc.codegen.program.Program;
+import org.falconc.ir.Graph;
+
+/**
+ * Compiles an optimised graph (after the pass pipeline: every value statically typed) to a model
+ * class: lowering, emitting, packaging. Nothing is written when lowering fails.
+ */
+public final class Compiler {
+    private Compiler() {
+    }
+
+    /**
+     * Lowers {@code graph} and writes what {@code options} ask for.
+     *
+     * @throws UnsupportedOpsException listing every node that cannot be compiled
+     * @throws UncheckedIOException when an output cannot be written (no partial jar is left behind)
+     */
+    public static CompileResult compile(Graph graph, CompileOptions options) {
+        Program program = Lowering.lower(graph, options.packageName(), options.className());
+        try {
+            List<Path> files = switch (options.emit()) {
+                case JAR -> {
+                    JarPackager.write(program, AsmEmitter.emit(program), WeightsFileWriter.write(program.weights()),
+                            options.output());
+                    yield List.of(options.output());
+                }
+                case CLASSES -> List.of(
+                        OutputFiles.write(options.output(), program, ".class", AsmEmitter.emit(program)),
+                        OutputFiles.write(options.output(), program, ".weights", WeightsFileWriter.write(program.weights())));
+                case JAVA -> List.of(
+                        OutputFiles.write(options.output(), program, ".java",
+                                JavaSourceEmitter.emit(program).getBytes(StandardCharsets.UTF_8)),
+                        OutputFiles.write(options.output(), program, ".weights", WeightsFileWriter.write(program.weights())));
+            };
+            return new CompileResult(program, files);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + options.output() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Only lowers (for {@code falconc inspect} and tests). */
+    public static Program lower(Graph graph, String packageName, String className) {
+        return Lowering.lower(graph, packageName, className);
+    }
+
+    /** The Java source of a lowered program. */
+    public static String javaSource(Program program) {
+        return JavaSourceEmitter.emit(program);
+    }
+
+    /** The class file of a lowered program. */
+    public static byte[] classFile(Program program) {
+        return AsmEmitter.emit(program);
+    }
+}

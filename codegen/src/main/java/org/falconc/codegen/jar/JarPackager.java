@@ -1,0 +1,83 @@
+package org.falconc.codegen.jar;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import org.falconc.codegen.program.Program;
+import org.falconc.runtime.model.ModelMain;
+
+/**
+ * Writes a self-contained model jar: the generated class, its weights resource, every runtime class
+ * and a manifest whose {@code Main-Class} ({@link ModelMain}) runs the model named by
+ * {@code Falconc-Model-Class}. The jar is written to a temporary file in the target directory and
+ * renamed into place, so a failure leaves no partial jar.
+ */
+public final class JarPackager {
+    /** Entry timestamps are fixed so the same model gives the same jar. */
+    private static final long ENTRY_TIME = 315532800000L; // 1980-01-01, the earliest zip time
+
+    private JarPackager() {
+    }
+
+    public static void write(Program program, byte[] classFile, byte[] weights, Path jar) throws IOException {
+        Path dir = jar.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = OutputFiles.temporaryFile(jar);
+        try {
+            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                 JarOutputStream jos = new JarOutputStream(out, manifest(program))) {
+                String base = program.internalName();
+                Map<String, byte[]> runtime = RuntimeClasses.read();
+                TreeSet<String> dirs = new TreeSet<>();
+                addParents(dirs, base);
+                for (String name : runtime.keySet()) {
+                    addParents(dirs, name);
+                }
+                for (String d : dirs) {
+                    put(jos, d, new byte[0]);
+                }
+                put(jos, base + ".class", classFile);
+                put(jos, base.substring(0, base.length() - program.className().length()) + program.weightsResource(), weights);
+                for (Map.Entry<String, byte[]> e : runtime.entrySet()) {
+                    put(jos, e.getKey(), e.getValue());
+                }
+            }
+            OutputFiles.moveIntoPlace(tmp, jar);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static Manifest manifest(Program program) {
+        Manifest m = new Manifest();
+        Attributes a = m.getMainAttributes();
+        a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        a.put(Attributes.Name.MAIN_CLASS, ModelMain.class.getName());
+        a.put(new Attributes.Name(ModelMain.MODEL_CLASS_ATTRIBUTE), program.qualifiedName());
+        a.put(new Attributes.Name("Created-By"), "falconc");
+        return m;
+    }
+
+    /** Adds the directory entries ({@code a/}, {@code a/b/}) above an entry name. */
+    private static void addParents(TreeSet<String> dirs, String name) {
+        for (int i = name.indexOf('/'); i >= 0; i = name.indexOf('/', i + 1)) {
+            dirs.add(name.substring(0, i + 1));
+        }
+    }
+
+    private static void put(JarOutputStream jos, String name, byte[] content) throws IOException {
+        JarEntry e = new JarEntry(name);
+        e.setTime(ENTRY_TIME);
+        jos.putNextEntry(e);
+        jos.write(content);
+        jos.closeEntry();
+    }
+}

@@ -1,0 +1,60 @@
+package org.falconc.codegen.jar;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import org.falconc.codegen.program.Program;
+
+/** Writes output files so that a failure never leaves a partial file: a temporary file, then a rename. */
+public final class OutputFiles {
+    private OutputFiles() {
+    }
+
+    /** Writes {@code root/<package dirs>/<ClassName><suffix>}; returns the file. */
+    public static Path write(Path root, Program program, String suffix, byte[] content) throws IOException {
+        Path dir = root;
+        if (!program.packageName().isEmpty()) {
+            for (String part : program.packageName().split("\\.")) {
+                dir = dir.resolve(part);
+            }
+        }
+        Path file = dir.resolve(program.className() + suffix);
+        writeAtomically(file, content);
+        return file;
+    }
+
+    /** Writes {@code content} to a temporary file next to {@code file} and renames it into place. */
+    public static void writeAtomically(Path file, byte[] content) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = temporaryFile(file);
+        try {
+            Files.write(tmp, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            moveIntoPlace(tmp, file);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * A fresh name next to {@code file} for its temporary twin. Not Files.createTempFile: that makes
+     * the file owner-only (0600), and the rename would keep those permissions.
+     */
+    static Path temporaryFile(Path file) {
+        Path dir = file.toAbsolutePath().getParent();
+        return dir.resolve("." + file.getFileName() + "." + Long.toHexString(System.nanoTime()) + "."
+                + ProcessHandle.current().pid() + ".tmp");
+    }
+
+    /** Renames {@code tmp} to {@code file}, atomically where the file system allows it. */
+    static void moveIntoPlace(Path tmp, Path file) throws IOException {
+        try {
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}

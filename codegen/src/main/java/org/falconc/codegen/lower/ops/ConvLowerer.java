@@ -1,0 +1,97 @@
+package org.falconc.codegen.lower.ops;
+
+import static org.falconc.codegen.lower.Args.ctx;
+import static org.falconc.codegen.lower.Args.f;
+import static org.falconc.codegen.lower.Args.i;
+import static org.falconc.codegen.lower.Args.none;
+
+import java.util.Arrays;
+import org.falconc.codegen.lower.LayerBuilder;
+import org.falconc.codegen.lower.Lowerer;
+import org.falconc.codegen.program.Arg;
+import org.falconc.ir.DType;
+import org.falconc.ir.Node;
+import org.falconc.ir.ops.nn.NnAttrs;
+import org.falconc.ir.ops.nn.WindowGeometry;
+
+/**
+ * Conv and FusedConv (bias, activation and residual Z in the epilogue) as {@code Conv2d.run} with
+ * weights packed at load time ({@code Conv2d.pack}); geometry from ir's {@link WindowGeometry}.
+ * A 1-D convolution runs as a 2-D one of height 1; 3-D and higher, and weights known only at run time
+ * (a graph input or a computed value, which cannot be packed at load time), run the direct
+ * {@code Conv.generic} on the unpacked weights where they lie.
+ */
+final class ConvLowerer implements Lowerer {
+    static final String CONV_2D = "org/falconc/runtime/conv/Conv2d";
+    static final String PACKED_CONV = "org/falconc/runtime/conv/PackedConv";
+    static final String CONV = "org/falconc/runtime/conv/Conv";
+
+    @Override
+    public void lower(Node node, LayerBuilder layer) {
+        int[] x = layer.inShape(0);
+        int[] w = layer.inShape(1);
+        if (layer.inType(0).dtype() != DType.F32) {
+            throw layer.unsupported("only f32 convolutions are compiled");
+        }
+        if (x.length < 3) {
+            throw layer.unsupported("input " + layer.inType(0) + " has no spatial axes");
+        }
+        if (x.length > 4 || !layer.isConstant(1)) {
+            lowerGeneric(node, layer, x, w);
+            return;
+        }
+        int spatial = x.length - 2;
+        int[] kernel = Arrays.copyOfRange(w, 2, w.length);
+        WindowGeometry g = WindowGeometry.forConv(node, Arrays.copyOfRange(x, 2, x.length), kernel);
+        int group = NnAttrs.intAtLeast(node, "group", 1, 1);
+        Activation act = Activation.of(node, layer);
+        int n = x[0];
+        int c = x[1];
+        int k = w[0];
+        // 1-D: height 1, every window attribute on the width axis.
+        boolean oneD = spatial == 1;
+        int h = oneD ? 1 : x[2];
+        int width = x[x.length - 1];
+        int oh = oneD ? 1 : g.outSize(0);
+        int ow = g.outSize(spatial - 1);
+        int r = oneD ? 1 : kernel[0];
+        int s = kernel[spatial - 1];
+        int strideH = oneD ? 1 : g.stride(0);
+        int dilH = oneD ? 1 : g.dilation(0);
+        int padTop = oneD ? 0 : g.padBegin(0);
+        int last = spatial - 1;
+        Arg packed = layer.pack(PACKED_CONV, CONV_2D, "pack", "conv weights %" + node.input(1).name() + " " + layer.inType(1),
+                layer.in(1), i(k), i(c), i(r), i(s), i(group));
+        Arg bias = layer.hasInput(2) ? layer.weightArrayOrNull(2, DType.F32) : org.falconc.codegen.lower.Args.noArray(DType.F32);
+        Arg residual = layer.hasInput(3) ? layer.in(3) : none(DType.F32);
+        String comment = "conv " + k + "x" + c / group + "x" + r + "x" + s + (group > 1 ? " group " + group : "")
+                + " stride " + strideH + "," + g.stride(last) + " pad " + padTop + "," + g.padBegin(last)
+                + (layer.hasInput(2) ? " + bias" : "") + (layer.hasInput(3) ? " + residual" : "") + act;
+        layer.call(CONV_2D, "run", comment, ctx(), layer.in(0), layer.out(0), packed, bias, i(n), i(c), i(h), i(width), i(k),
+                i(oh), i(ow), i(r), i(s), i(strideH), i(g.stride(last)), i(padTop), i(g.padBegin(last)), i(dilH),
+                i(g.dilation(last)), i(group), i(act.code()), f(act.p0()), f(act.p1()), residual);
+    }
+
+    /** Rank 3 and up, or run-time weights: unpacked weights, direct loops. */
+    private static void lowerGeneric(Node node, LayerBuilder layer, int[] x, int[] w) {
+        int spatial = x.length - 2;
+        int[] in = Arrays.copyOfRange(x, 2, x.length);
+        int[] kernel = Arrays.copyOfRange(w, 2, w.length);
+        WindowGeometry g = WindowGeometry.forConv(node, in, kernel);
+        int[] strides = new int[spatial];
+        int[] begin = new int[spatial];
+        int[] dilations = new int[spatial];
+        for (int a = 0; a < spatial; a++) {
+            strides[a] = g.stride(a);
+            begin[a] = g.padBegin(a);
+            dilations[a] = g.dilation(a);
+        }
+        Activation act = Activation.of(node, layer);
+        Arg bias = layer.hasInput(2) ? layer.weightArrayOrNull(2, DType.F32) : org.falconc.codegen.lower.Args.noArray(DType.F32);
+        layer.call(CONV, "generic", spatial + "-D conv " + Arrays.toString(kernel) + act, ctx(), layer.in(0), layer.in(1),
+                bias, layer.out(0), i(x[0]), i(x[1]), i(w[0]), layer.intTable("in", in), layer.intTable("kernel", kernel),
+                layer.intTable("out", g.outSizes()), layer.intTable("strides", strides), layer.intTable("padsBegin", begin),
+                layer.intTable("dilations", dilations), i(NnAttrs.intAtLeast(node, "group", 1, 1)), i(act.code()),
+                f(act.p0()), f(act.p1()), layer.hasInput(3) ? layer.in(3) : none(DType.F32));
+    }
+}

@@ -1,0 +1,89 @@
+package org.falconc.runtime.conv;
+
+import org.falconc.runtime.gemm.BPanelSource;
+import org.falconc.runtime.gemm.BatchedGemm;
+import org.falconc.runtime.gemm.MicroKernel;
+import org.falconc.runtime.gemm.MicroKernels;
+import org.falconc.runtime.gemm.PackedMatrix;
+import org.falconc.runtime.parallel.ExecutionContext;
+
+/**
+ * 2-D convolution on NCHW tensors with a fused epilogue:
+ * {@code y = act(conv(x, W) + bias[k] + residual)}.
+ *
+ * <p>Paths: depthwise ({@code group == C}, one input channel per group) runs a direct kernel;
+ * everything else is a GEMM {@code Y_g[Kg, OH*OW] = W_g[Kg, Cg*R*S] x X̂_g[Cg*R*S, OH*OW]} per image
+ * and group, all (image, group, row block, column chunk) tasks in one parallel loop. A 1x1, stride
+ * 1, unpadded convolution reads the input in place as X̂ ([C, H*W] row-major); otherwise X̂ is the
+ * im2col view of the input, packed block by block into per-thread scratch (never materialised).
+ */
+public final class Conv2d {
+
+    private Conv2d() {
+    }
+
+    /**
+     * Packs weights W[K, C/group, R, S] (row-major at {@code w[wOff]}) once at load time.
+     */
+    public static PackedConv pack(float[] w, int wOff, int k, int c, int r, int s, int group) {
+        if (group < 1 || c % group != 0 || k % group != 0) {
+            throw new IllegalArgumentException("channels C=" + c + ", K=" + k + " not divisible by group " + group);
+        }
+        int cg = c / group;
+        int kg = k / group;
+        int depth = cg * r * s;
+        if (cg == 1 && group > 1) {
+            float[] taps = java.util.Arrays.copyOfRange(w, wOff, wOff + k * r * s);
+            return new PackedConv(k, c, r, s, group, null, taps);
+        }
+        PackedMatrix[] groups = new PackedMatrix[group];
+        for (int g = 0; g < group; g++) {
+            groups[g] = PackedMatrix.pack(w, wOff + g * kg * depth, kg, depth, depth);
+        }
+        return new PackedConv(k, c, r, s, group, groups, null);
+    }
+
+    /**
+     * Runs the convolution on {@code n} images. Bottom/right padding is implied by {@code oh, ow}.
+     *
+     * @param x        input [N, C, H, W] at {@code x[xOff]}
+     * @param y        output [N, K, OH, OW] at {@code y[yOff]}
+     * @param bias     [K] or null
+     * @param residual [N, K, OH, OW] at {@code residual[residualOff]}, added before the activation, or null
+     */
+    public static void run(ExecutionContext ctx, float[] x, int xOff, float[] y, int yOff, PackedConv w,
+                           float[] bias, int n, int c, int h, int width, int k, int oh, int ow, int r, int s,
+                           int strideH, int strideW, int padTop, int padLeft, int dilH, int dilW, int group,
+                           int act, float p0, float p1, float[] residual, int residualOff) {
+        run(ctx, MicroKernels.best(), x, xOff, y, yOff, w, bias, n, c, h, width, k, oh, ow, r, s,
+                strideH, strideW, padTop, padLeft, dilH, dilW, group, act, p0, p1, residual, residualOff);
+    }
+
+    /** {@link #run} with an explicit micro-kernel (tests run the scalar kernel through this). */
+    public static void run(ExecutionContext ctx, MicroKernel kernel, float[] x, int xOff, float[] y, int yOff,
+                           PackedConv w, float[] bias, int n, int c, int h, int width, int k, int oh, int ow,
+                           int r, int s, int strideH, int strideW, int padTop, int padLeft, int dilH, int dilW,
+                           int group, int act, float p0, float p1, float[] residual, int residualOff) {
+        if (w.outChannels != k || w.inChannels != c || w.kernelH != r || w.kernelW != s || w.group != group) {
+            throw new IllegalArgumentException("packed weights are [" + w.outChannels + ", " + w.inChannels
+                    + "/" + w.group + ", " + w.kernelH + ", " + w.kernelW + "], call has [" + k + ", " + c
+                    + "/" + group + ", " + r + ", " + s + "]");
+        }
+        if (w.depthwise != null) {
+            DepthwiseConv.run(ctx, x, xOff, y, yOff, w.depthwise, bias, n, c, h, width, k, oh, ow, r, s,
+                    strideH, strideW, padTop, padLeft, dilH, dilW, act, p0, p1, residual, residualOff);
+            return;
+        }
+        int cg = c / group;
+        int kg = k / group;
+        int pixels = oh * ow;
+        boolean direct = r == 1 && s == 1 && strideH == 1 && strideW == 1 && padTop == 0 && padLeft == 0
+                && oh == h && ow == width;
+        BPanelSource src = direct
+                ? BatchedGemm.denseSource(x, xOff, pixels, cg * pixels)
+                : new Im2colB(x, xOff, cg * h * width, h, width, ow, r, s,
+                        strideH, strideW, padTop, padLeft, dilH, dilW);
+        BatchedGemm.run(ctx, kernel, w.groups, n * group, src, pixels, 0, cg * r * s,
+                y, yOff, kg * pixels, pixels, bias, act, p0, p1, residual, residualOff, false);
+    }
+}
