@@ -42,6 +42,16 @@ models=(
 
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
+# Build once, then run a copy of the jar: every row measures the same build even if sources change
+# (the launcher would rebuild between models) or someone else rebuilds cli/target/falconc.jar.
+"$root/falconc" --version >/dev/null
+cp "$root/cli/target/falconc.jar" "$tmp/falconc.jar"
+bench() {
+  java --add-modules jdk.incubator.vector -jar "$tmp/falconc.jar" bench "$@" 2>"$tmp/err.txt"
+  local status=$?
+  grep -v '^WARNING: Using incubator modules: jdk.incubator.vector$' "$tmp/err.txt" >&2 || true
+  return "$status"
+}
 rows="$tmp/rows.md"
 details="$tmp/details.md"
 header=""
@@ -54,21 +64,21 @@ for entry in "${models[@]}"; do
   name="$(basename "$model")"
   echo "run-models: $name..." >&2
   report="$tmp/$name.md"
-  if "$root/falconc" bench "$model" --threads "$threads" --rounds "$rounds" --warmup "$warmup" \
-      --images "$images" --preprocess "$preset" --format md >"$report" 2>"$tmp/err.txt"; then
+  if bench "$model" --threads "$threads" --rounds "$rounds" --warmup "$warmup" \
+      --images "$images" --preprocess "$preset" --format md >"$report" 2>"$tmp/failure.txt"; then
     # A report: "## title", blank, environment line, blank, "- " context lines, blank, the table.
     [ -n "$header" ] || header="$(grep '^|' "$report" | head -2)"
     [ -n "$environment" ] || environment="$(sed -n 3p "$report")"
     grep '^| ' "$report" | tail -n +2 >>"$rows"
-    { echo "### $name"; echo; grep '^- ' "$report"; echo; } >>"$details"
+    { echo "### $name"; echo; grep '^- inputs: \|^- compile ' "$report"; echo; } >>"$details"
   else
-    echo "| $name | failed: $(head -1 "$tmp/err.txt") |" >>"$rows"
-    cat "$tmp/err.txt" >&2
+    echo "| $name | failed: $(head -1 "$tmp/failure.txt") |" >>"$rows"
+    cat "$tmp/failure.txt" >&2
   fi
 done
 
 echo "run-models: GEMM micro-benchmark..." >&2
-"$root/falconc" bench --gemm --threads "$threads" --format md >"$tmp/gemm.md"
+bench --gemm --threads "$threads" --format md >"$tmp/gemm.md" || { echo "run-models: GEMM benchmark failed" >&2; exit 1; }
 
 {
   echo "# Benchmarks: falconc against ONNX Runtime"
@@ -86,15 +96,16 @@ echo "run-models: GEMM micro-benchmark..." >&2
   echo "the same inputs (photos from ../shared/data/images, preprocessed per model): $warmup warm-up rounds, then"
   echo "$rounds timed rounds, the order of the two engines flipping every round. falconc/ORT is the median of the"
   echo "per-round time ratios (below 1: falconc is faster). First inference: the compiled jar in a fresh JVM, class"
-  echo "and weight loading plus the first run timed inside it (JVM start to first result in brackets). Peak heap:"
-  echo "that JVM's summed heap-pool peaks over 3 inferences after a GC; the issue's budget is"
-  echo "1.2 x (weights + 2 x largest activation), given per model below."
+  echo "and weight loading plus the first run timed inside it (JVM start to first result in brackets). Heap, in"
+  echo "that JVM: used after a GC once the model has run (live: weights, packed weights, arenas) / the summed"
+  echo "heap-pool peaks over 3 more inferences (garbage counts until collected). The issue's heap budget,"
+  echo "1.2 x (weights + 2 x largest activation), is given per model below. max rel diff: the largest"
+  echo "|falconc - ORT| over the outputs / the largest |ORT output|."
   echo
   echo "$header"
   cat "$rows"
   echo
   echo "## GEMM on the ResNet-50 convolution shapes"
-  echo
   grep -v '^## \|^JDK ' "$tmp/gemm.md" | cat -s
   echo
   echo "## Per-model details"
@@ -107,5 +118,11 @@ echo "run-models: GEMM micro-benchmark..." >&2
   echo "./falconc bench MODEL.onnx --threads 1,2 [--images DIR] [--format md|json]"
   echo "./falconc bench --gemm --threads 1,2"
   echo '```'
+  echo
+  echo "\`./falconc bench\` runs java with \`--add-modules jdk.incubator.vector\` (the Vector API GEMM; the JVM's"
+  echo "incubator warning is filtered from stderr) and needs ONNX Runtime's native library, which the shaded"
+  echo "cli/target/falconc.jar carries (the script builds it once and runs a copy, so all rows measure one"
+  echo "build). Run on a quiet machine. \`--ort-no-spin\` checks that ORT's spinning idle workers"
+  echo "do not slow the falconc run that follows; \`--format json\` gives every number of a run."
 } >"$out"
 echo "run-models: wrote $out" >&2

@@ -2,6 +2,7 @@ package org.falconc.bench;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.falconc.runtime.io.ImagePreset;
 
 /**
  * What {@code falconc bench MODEL} runs.

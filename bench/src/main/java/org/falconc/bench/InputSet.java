@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.falconc.runtime.io.ImagePreset;
 
 /**
  * The inputs both engines run on: one or more samples (round r uses sample r mod count), each a value

@@ -17,19 +17,20 @@ public final class MarkdownReport {
         ModelCompilation c = r.compilation();
         sb.append("- inputs: ").append(r.inputs()).append('\n');
         sb.append(f("- compile (import, optimizing passes, code generation, jar): %.0f ms; %d layers; weights %s; "
-                + "largest activation %s; activation arena %s%n", c.compileMillis(), c.layers(), mib(c.weightBytes()),
-                mib(c.largestActivationBytes()), mib(c.arenaBytes())));
+                + "largest activation %s; activation arena %s; heap budget %s%n", c.compileMillis(), c.layers(),
+                mib(c.weightBytes()), mib(c.largestActivationBytes()), mib(c.arenaBytes()), mib(r.heapBudgetBytes())));
         sb.append(f("- %d timed rounds after %s per thread count; each round runs both engines, in an "
                 + "order that flips every round; falconc/ORT is the median of the per-round time ratios (below 1: "
                 + "falconc is faster); inf/s = rounds / total time; ONNX Runtime: ALL_OPT, inter-op 1, intra-op = "
                 + "threads, %s%n", r.rounds(), warmup(r.warmup(), r.warmupSeconds()), spinning(r.ortSpinning())));
         sb.append(f("- first inference: a fresh JVM (`java --add-modules jdk.incubator.vector -cp Model.jar`) loading "
                 + "the class and its weights and running once, timed inside it (JVM start to first result in "
-                + "brackets); peak heap: summed heap-pool peaks over %d inferences after a GC; budget = 1.2 x "
-                + "(weights + 2 x largest activation) = %s%n", FreshJvmProbe.HEAP_RUNS, mib(r.heapBudgetBytes())));
+                + "brackets); heap: used after a GC once the model has run (live), and the summed heap-pool peaks over "
+                + "%d more inferences (peak; garbage counts until collected); heap budget = 1.2 x (weights + 2 x "
+                + "largest activation)%n", FreshJvmProbe.HEAP_RUNS));
         sb.append("- max rel diff: largest |falconc - ORT| over the outputs / largest |ORT output|\n\n");
         sb.append("| model | threads | falconc ms (p10-p90) | ORT ms (p10-p90) | falconc/ORT | falconc inf/s | ORT inf/s "
-                + "| compile s | first inference s | peak heap MiB | max rel diff |\n");
+                + "| compile s | first inference s | heap MiB live/peak | max rel diff |\n");
         sb.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (ThreadComparison t : r.results()) {
             FreshJvmResult fresh = t.freshJvm();
@@ -37,7 +38,8 @@ public final class MarkdownReport {
                     latency(t.falconc()), latency(t.ort()), t.ratio(), t.falconc().throughput(), t.ort().throughput(),
                     c.compileMillis() / 1000,
                     fresh == null ? "-" : f("%.2f (%.2f)", fresh.firstInferenceMillis() / 1000, fresh.wallMillis() / 1000),
-                    fresh == null ? "-" : f("%.0f", fresh.heapPeakBytes() / 1048576.0),
+                    fresh == null ? "-" : f("%.0f/%.0f", fresh.heapBaselineBytes() / 1048576.0,
+                            fresh.heapPeakBytes() / 1048576.0),
                     t.agreement().maxRelativeDiff()));
         }
         return sb.toString();

@@ -21,7 +21,8 @@ import org.falconc.passes.Pipeline;
  * @param className              the model class in it
  * @param compileMillis          wall time of import + passes + code generation + writing the jar
  * @param layers                 layers of the generated class
- * @param weightBytes            bytes of the constants the class loads
+ * @param weightBytes            bytes of the model's weights (the optimised graph's constants, before
+ *                               compile-time packing pads them into GEMM panels)
  * @param arenaBytes             bytes of one call's activation arenas (the memory plan's peak)
  * @param largestActivationBytes the largest single tensor a layer writes (or a graph input)
  */
@@ -36,8 +37,16 @@ public record ModelCompilation(Path jar, String className, double compileMillis,
         PassManager.run(Pipeline.optimizing(), graph, PassOptions.defaults());
         CompileResult result = Compiler.compile(graph, CompileOptions.jar(className, jar));
         double millis = (System.nanoTime() - start) / 1e6;
-        return new ModelCompilation(jar, result.className(), millis, result.layerCount(), result.weightBytes(),
+        return new ModelCompilation(jar, result.className(), millis, result.layerCount(), weightBytes(graph),
                 result.peakActivationBytes(), largestActivationBytes(graph));
+    }
+
+    private static long weightBytes(Graph graph) {
+        long bytes = 0;
+        for (Value c : graph.constants()) {
+            bytes += bytes(c);
+        }
+        return bytes;
     }
 
     private static long largestActivationBytes(Graph graph) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import org.falconc.runtime.io.ImagePreset;
 import org.junit.jupiter.api.Test;
 
 /** Statistics, JSON numbers and preset choice: the small parts the reports are made of. */

@@ -10,17 +10,17 @@ import org.falconc.bench.BenchSettings;
 import org.falconc.bench.GemmBenchmark;
 import org.falconc.bench.GemmReport;
 import org.falconc.bench.GemmShape;
-import org.falconc.bench.ImagePreset;
 import org.falconc.bench.JsonReport;
 import org.falconc.bench.MarkdownReport;
 import org.falconc.bench.ModelBenchmark;
 import org.falconc.bench.ModelReport;
+import org.falconc.runtime.io.ImagePreset;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code falconc bench MODEL} and {@code falconc bench --gemm}: falconc against ONNX Runtime. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
@@ -103,6 +103,15 @@ final class BenchCommand implements Callable<Integer> {
         if (gemm == (model != null)) {
             throw new UserException("give either MODEL or --gemm");
         }
+        try {
+            return benchmark(out, progress);
+        } catch (UnsatisfiedLinkError | ExceptionInInitializerError | NoClassDefFoundError e) {
+            throw new UserException("ONNX Runtime cannot load its native library (" + e
+                    + "); falconc.jar must carry ai/onnxruntime/native for this platform");
+        }
+    }
+
+    private int benchmark(PrintWriter out, Consumer<String> progress) throws Exception {
         if (gemm) {
             GemmReport r = GemmBenchmark.run(GemmShape.RESNET50, threads, warmup, warmupSeconds,
                     rounds == null ? GEMM_ROUNDS : rounds, !ortNoSpin, progress);

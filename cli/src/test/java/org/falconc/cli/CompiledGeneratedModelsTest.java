@@ -15,8 +15,7 @@ class CompiledGeneratedModelsTest {
     @ValueSource(strings = {"resnet18.onnx", "resnet50.onnx", "vgg16.onnx", "mobilenetv2.onnx"})
     void agreesWithOrt(String file) throws Exception {
         Path model = GeneratedModels.require(file);
-        Tensor x = ImageTensors.nchw(ImageTensors.load(SharedData.require("data/images/dog.jpg"), 224, 224), "RGB",
-                1f / 255, new float[] {0.485f, 0.456f, 0.406f}, new float[] {0.229f, 0.224f, 0.225f});
+        Tensor x = ImageTensors.imagenet(SharedData.require("data/images/dog.jpg"));
         try (CompiledJar jar = CompiledModels.compile(model); OrtOracle ort = new OrtOracle(model)) {
             String input = jar.inputNames().get(0);
             float[] ours = jar.model().run(x.floats());

@@ -34,17 +34,16 @@ public final class Compiler {
         try {
             List<Path> files = switch (options.emit()) {
                 case JAR -> {
-                    JarPackager.write(program, AsmEmitter.emit(program), WeightsFileWriter.write(program.weights()),
-                            options.output());
+                    JarPackager.write(program, AsmEmitter.emit(program), options.output());
                     yield List.of(options.output());
                 }
                 case CLASSES -> List.of(
                         OutputFiles.write(options.output(), program, ".class", AsmEmitter.emit(program)),
-                        OutputFiles.write(options.output(), program, ".weights", WeightsFileWriter.write(program.weights())));
+                        OutputFiles.write(options.output(), program, ".weights", out -> WeightsFileWriter.write(program.weights(), out)));
                 case JAVA -> List.of(
                         OutputFiles.write(options.output(), program, ".java",
                                 JavaSourceEmitter.emit(program).getBytes(StandardCharsets.UTF_8)),
-                        OutputFiles.write(options.output(), program, ".weights", WeightsFileWriter.write(program.weights())));
+                        OutputFiles.write(options.output(), program, ".weights", out -> WeightsFileWriter.write(program.weights(), out)));
             };
             return new CompileResult(program, files);
         } catch (IOException e) {

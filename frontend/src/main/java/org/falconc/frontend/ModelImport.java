@@ -1,5 +1,6 @@
 package org.falconc.frontend;
 
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,7 +24,7 @@ final class ModelImport {
     private ModelImport() {
     }
 
-    static ImportedModel run(byte[] bytes, Path baseDir, ImportOptions options, Predicate<String> opSupported) {
+    static ImportedModel run(ByteBuffer bytes, Path baseDir, ImportOptions options, Predicate<String> opSupported) {
         ModelProto model = ModelParser.parse(bytes);
         Opsets opsets = Opsets.of(model);
         GraphProto g = model.getGraph();

@@ -1,5 +1,6 @@
 package org.falconc.frontend;
 
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.function.Predicate;
 import org.falconc.ir.ops.OpRegistry;
@@ -17,7 +18,7 @@ public final class OnnxImporter {
     /** Imports a model file; external data is looked up next to it. */
     public static ImportedModel importModel(Path model, ImportOptions options) {
         Path base = model.toAbsolutePath().getParent();
-        return importModel(ModelParser.readFile(model), base, options);
+        return ModelImport.run(ModelParser.readFile(model), base, options, op -> OpRegistry.find(op) != null);
     }
 
     public static ImportedModel importModel(Path model) {
@@ -35,6 +36,6 @@ public final class OnnxImporter {
 
     /** As above, with the set of supported IR ops given (tests use it to run ahead of the op registry). */
     static ImportedModel importModel(byte[] model, Path baseDir, ImportOptions options, Predicate<String> opSupported) {
-        return ModelImport.run(model, baseDir, options, opSupported);
+        return ModelImport.run(ByteBuffer.wrap(model), baseDir, options, opSupported);
     }
 }

@@ -2,6 +2,8 @@ package org.falconc.samples;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.falconc.runtime.io.ImagePreset;
 import org.falconc.samples.generated.EdgeDetector;
 
 /**
@@ -20,9 +22,11 @@ public final class EdgeDetectorApp {
             System.exit(2);
         }
         EdgeDetector model = new EdgeDetector();
-        int[] in = model.inputShape("image");
-        BufferedImage img = Images.read(Path.of(args[0]), in[3], in[2]);
-        float[] x = Images.toNchw(img, "RGB", 1f / 255, new float[] {0, 0, 0}, new float[] {1, 1, 1});
+        BufferedImage img = ImageIO.read(Path.of(args[0]).toFile());
+        if (img == null) {
+            throw new java.io.IOException("not an image ImageIO can read: " + args[0]);
+        }
+        float[] x = ImagePreset.RGB.tensor(img, model.inputShape("image"));
         float[] edges = model.run(x);
         int[] out = model.outputShape("edges");
         Images.writeGrey(edges, out[2], out[3], Path.of(args[1]));

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.jar.JarFile;
 import java.util.stream.IntStream;
+import org.falconc.runtime.io.ImagePreset;
 import org.falconc.runtime.model.CompiledModel;
 import org.falconc.runtime.model.ModelMain;
 
@@ -41,8 +42,11 @@ public final class ImageClassifierApp {
         CompiledModel m = load(model);
         String input = m.inputNames().get(0);
         int[] shape = m.inputShape(input);
-        float[] x = Images.toNchw(Images.read(image, shape[3], shape[2]), "BGR", 1f,
-                new float[] {104, 117, 123}, new float[] {1, 1, 1});
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(image.toFile());
+        if (img == null) {
+            throw new IOException("not an image ImageIO can read: " + image);
+        }
+        float[] x = ImagePreset.CAFFE2.tensor(img, shape);
         float[] probs = m.run(x);
         List<String> names = labels == null ? List.of() : Files.readAllLines(labels);
         int[] top5 = IntStream.range(0, probs.length).boxed()

@@ -1,17 +1,22 @@
 package org.falconc.codegen.jar;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
+import java.util.zip.ZipEntry;
+import org.falconc.codegen.emit.WeightsFileWriter;
 import org.falconc.codegen.program.Program;
+import org.falconc.codegen.program.WeightTensor;
 import org.falconc.runtime.model.ModelMain;
 
 /**
@@ -27,12 +32,17 @@ public final class JarPackager {
     private JarPackager() {
     }
 
-    public static void write(Program program, byte[] classFile, byte[] weights, Path jar) throws IOException {
+    /**
+     * Writes the jar. The weights entry is stored, not deflated: random float weights do not
+     * compress, deflating 100 MB costs seconds, and a stored entry loads as a plain copy.
+     */
+    public static void write(Program program, byte[] classFile, Path jar) throws IOException {
         Path dir = jar.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = OutputFiles.temporaryFile(jar);
         try {
-            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            try (OutputStream out = new BufferedOutputStream(
+                    Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16);
                  JarOutputStream jos = new JarOutputStream(out, manifest(program))) {
                 String base = program.internalName();
                 Map<String, byte[]> runtime = RuntimeClasses.read();
@@ -45,7 +55,8 @@ public final class JarPackager {
                     put(jos, d, new byte[0]);
                 }
                 put(jos, base + ".class", classFile);
-                put(jos, base.substring(0, base.length() - program.className().length()) + program.weightsResource(), weights);
+                putWeights(jos, base.substring(0, base.length() - program.className().length())
+                        + program.weightsResource(), program.weights());
                 for (Map.Entry<String, byte[]> e : runtime.entrySet()) {
                     put(jos, e.getKey(), e.getValue());
                 }
@@ -71,6 +82,19 @@ public final class JarPackager {
         for (int i = name.indexOf('/'); i >= 0; i = name.indexOf('/', i + 1)) {
             dirs.add(name.substring(0, i + 1));
         }
+    }
+
+    private static void putWeights(JarOutputStream jos, String name, List<WeightTensor> weights) throws IOException {
+        JarEntry e = new JarEntry(name);
+        e.setTime(ENTRY_TIME);
+        e.setMethod(ZipEntry.STORED);
+        long size = WeightsFileWriter.size(weights);
+        e.setSize(size);
+        e.setCompressedSize(size);
+        e.setCrc(WeightsFileWriter.crc32(weights));
+        jos.putNextEntry(e);
+        WeightsFileWriter.write(weights, jos);
+        jos.closeEntry();
     }
 
     private static void put(JarOutputStream jos, String name, byte[] content) throws IOException {

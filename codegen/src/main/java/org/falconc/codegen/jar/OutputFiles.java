@@ -1,6 +1,8 @@
 package org.falconc.codegen.jar;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,8 +15,19 @@ public final class OutputFiles {
     private OutputFiles() {
     }
 
+    /** What an output file holds, written to a stream. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
     /** Writes {@code root/<package dirs>/<ClassName><suffix>}; returns the file. */
     public static Path write(Path root, Program program, String suffix, byte[] content) throws IOException {
+        return write(root, program, suffix, out -> out.write(content));
+    }
+
+    /** As above, streaming {@code content} (weights files run to hundreds of MB). */
+    public static Path write(Path root, Program program, String suffix, Content content) throws IOException {
         Path dir = root;
         if (!program.packageName().isEmpty()) {
             for (String part : program.packageName().split("\\.")) {
@@ -27,12 +40,15 @@ public final class OutputFiles {
     }
 
     /** Writes {@code content} to a temporary file next to {@code file} and renames it into place. */
-    public static void writeAtomically(Path file, byte[] content) throws IOException {
+    public static void writeAtomically(Path file, Content content) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = temporaryFile(file);
         try {
-            Files.write(tmp, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            try (OutputStream out = new BufferedOutputStream(
+                    Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16)) {
+                content.writeTo(out);
+            }
             moveIntoPlace(tmp, file);
         } finally {
             Files.deleteIfExists(tmp);

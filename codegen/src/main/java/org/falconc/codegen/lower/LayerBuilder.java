@@ -12,6 +12,7 @@ import org.falconc.ir.Shape;
 import org.falconc.ir.Tensor;
 import org.falconc.ir.TensorType;
 import org.falconc.ir.Value;
+import org.falconc.runtime.gemm.PackedMatrix;
 
 /**
  * What a {@link Lowerer} sees of one node: the slots of its values, its constant inputs, and the
@@ -23,6 +24,7 @@ public final class LayerBuilder {
         int register(String type, KernelCall pack);
     }
 
+    private static final String PACKED_MATRIX = "org/falconc/runtime/gemm/PackedMatrix";
     /** Longer int tables go to the weights file. */
     static final int MAX_INLINE_INTS = 64;
 
@@ -147,6 +149,19 @@ public final class LayerBuilder {
     /** A float constant computed at compile time, as a whole weight array (no offset). */
     public Arg floatArray(String name, Tensor data) {
         return new Arg.Array(buffers.addWeight(name, data));
+    }
+
+    /**
+     * Constant input {@code i} as a matrix packed at compile time (element (m, k) at
+     * {@code data[m * rowStride + k * colStride]} of {@code data}, by default the constant itself),
+     * wrapped at load time without copying: the weights file holds the panels the GEMM reads.
+     */
+    public Arg.Packed prepackedMatrix(String name, Tensor data, int rows, int depth, int rowStride, int colStride) {
+        float[] panels = new float[PackedMatrix.packedLength(rows, depth)];
+        PackedMatrix.packInto(data.floats(), 0, rows, depth, rowStride, colStride, panels, 0);
+        Arg array = floatArray(name + ".packed", Tensor.ofFloats(Shape.of(panels.length), panels));
+        return pack(PACKED_MATRIX, PACKED_MATRIX, "prepacked", "W [" + rows + ", " + depth + "] packed at compile time",
+                array, new Arg.IntArg(0), new Arg.IntArg(rows), new Arg.IntArg(depth));
     }
 
     /** Adds a call of {@code owner.method(args)} returning nothing. */

@@ -1,7 +1,7 @@
 package org.falconc.interp.nn;
 
-import org.falconc.interp.MultiIndex;
 import java.util.List;
+import org.falconc.interp.MultiIndex;
 import org.falconc.ir.Node;
 import org.falconc.ir.Shape;
 import org.falconc.ir.Tensor;

@@ -1,7 +1,7 @@
 package org.falconc.interp.nn;
 
-import org.falconc.interp.Elements;
 import java.util.List;
+import org.falconc.interp.Elements;
 import org.falconc.ir.Node;
 import org.falconc.ir.Tensor;
 

@@ -1,8 +1,8 @@
 package org.falconc.interp.nn;
 
+import java.util.List;
 import org.falconc.interp.Elements;
 import org.falconc.interp.MultiIndex;
-import java.util.List;
 import org.falconc.ir.Node;
 import org.falconc.ir.Tensor;
 import org.falconc.ir.ops.nn.PadPlan;

@@ -1,9 +1,9 @@
 package org.falconc.interp.tensor;
 
-import org.falconc.interp.Elements;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import org.falconc.interp.Elements;
 import org.falconc.interp.ReferenceKernel;
 import org.falconc.ir.DType;
 import org.falconc.ir.IrException;

@@ -1,9 +1,9 @@
 package org.falconc.interp.tensor;
 
-import org.falconc.interp.Elements;
-import org.falconc.interp.MultiIndex;
 import java.util.List;
 import java.util.function.BiConsumer;
+import org.falconc.interp.Elements;
+import org.falconc.interp.MultiIndex;
 import org.falconc.interp.ReferenceKernel;
 import org.falconc.ir.Node;
 import org.falconc.ir.Tensor;

@@ -1,11 +1,11 @@
 package org.falconc.interp.tensor;
 
-import org.falconc.interp.Elements;
-import org.falconc.interp.MultiIndex;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.DoubleBinaryOperator;
+import org.falconc.interp.Elements;
+import org.falconc.interp.MultiIndex;
 import org.falconc.interp.ReferenceKernel;
 import org.falconc.ir.DType;
 import org.falconc.ir.Node;

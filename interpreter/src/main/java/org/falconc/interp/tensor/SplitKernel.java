@@ -1,9 +1,9 @@
 package org.falconc.interp.tensor;
 
-import org.falconc.interp.Elements;
-import org.falconc.interp.MultiIndex;
 import java.util.ArrayList;
 import java.util.List;
+import org.falconc.interp.Elements;
+import org.falconc.interp.MultiIndex;
 import org.falconc.interp.ReferenceKernel;
 import org.falconc.ir.Tensor;
 import org.falconc.ir.ops.tensor.Split;

@@ -1,8 +1,8 @@
 package org.falconc.interp.tensor;
 
+import java.util.List;
 import org.falconc.interp.Elements;
 import org.falconc.interp.MultiIndex;
-import java.util.List;
 import org.falconc.interp.ReferenceKernel;
 import org.falconc.ir.Shape;
 import org.falconc.ir.Tensor;

@@ -1,12 +1,12 @@
 package org.falconc.interp.tensor;
 
-import org.falconc.interp.Elements;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.Function;
 import java.util.function.LongUnaryOperator;
+import org.falconc.interp.Elements;
 import org.falconc.interp.ReferenceKernel;
 import org.falconc.ir.Node;
 import org.falconc.ir.Tensor;

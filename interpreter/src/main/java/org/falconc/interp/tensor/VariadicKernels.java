@@ -1,11 +1,11 @@
 package org.falconc.interp.tensor;
 
-import org.falconc.interp.Elements;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.LongBinaryOperator;
+import org.falconc.interp.Elements;
 import org.falconc.interp.ReferenceKernel;
 import org.falconc.ir.Node;
 import org.falconc.ir.Shape;

@@ -1,7 +1,7 @@
 package org.falconc.interp.tensor;
 
-import org.falconc.interp.Elements;
 import java.util.List;
+import org.falconc.interp.Elements;
 import org.falconc.interp.ReferenceKernel;
 import org.falconc.ir.Shape;
 import org.falconc.ir.Tensor;

@@ -26,13 +26,11 @@ public final class Conv2d {
      * Packs weights W[K, C/group, R, S] (row-major at {@code w[wOff]}) once at load time.
      */
     public static PackedConv pack(float[] w, int wOff, int k, int c, int r, int s, int group) {
-        if (group < 1 || c % group != 0 || k % group != 0) {
-            throw new IllegalArgumentException("channels C=" + c + ", K=" + k + " not divisible by group " + group);
-        }
+        checkGroups(k, c, group);
         int cg = c / group;
         int kg = k / group;
         int depth = cg * r * s;
-        if (cg == 1 && group > 1) {
+        if (isDepthwise(c, group)) {
             float[] taps = java.util.Arrays.copyOfRange(w, wOff, wOff + k * r * s);
             return new PackedConv(k, c, r, s, group, null, taps);
         }
@@ -41,6 +39,56 @@ public final class Conv2d {
             groups[g] = PackedMatrix.pack(w, wOff + g * kg * depth, kg, depth, depth);
         }
         return new PackedConv(k, c, r, s, group, groups, null);
+    }
+
+    /** Floats of {@link #packInto}'s output for a non-depthwise convolution: every group's panels, one after another. */
+    public static int packedLength(int k, int c, int r, int s, int group) {
+        return group * PackedMatrix.packedLength(k / group, c / group * r * s);
+    }
+
+    /**
+     * Packs the weights of a non-depthwise convolution ahead of time (the compiler does, so the model
+     * loads panels ready to use): group g's panels at {@code dst[g * packedLength / group]}.
+     */
+    public static void packInto(float[] w, int wOff, int k, int c, int r, int s, int group, float[] dst) {
+        checkGroups(k, c, group);
+        if (isDepthwise(c, group)) {
+            throw new IllegalArgumentException("depthwise convolutions keep their taps unpacked");
+        }
+        int kg = k / group;
+        int depth = c / group * r * s;
+        int groupLength = PackedMatrix.packedLength(kg, depth);
+        for (int g = 0; g < group; g++) {
+            PackedMatrix.packInto(w, wOff + g * kg * depth, kg, depth, depth, 1, dst, g * groupLength);
+        }
+    }
+
+    /** Wraps {@link #packInto}'s output without copying (load time of a compiled model). */
+    public static PackedConv prepacked(float[] panels, int k, int c, int r, int s, int group) {
+        checkGroups(k, c, group);
+        if (panels.length != packedLength(k, c, r, s, group) || isDepthwise(c, group)) {
+            throw new IllegalArgumentException("not the packed weights of a " + k + "x" + c / group + "x" + r + "x" + s
+                    + " convolution of " + group + " groups: " + panels.length + " floats");
+        }
+        int kg = k / group;
+        int depth = c / group * r * s;
+        int groupLength = PackedMatrix.packedLength(kg, depth);
+        PackedMatrix[] groups = new PackedMatrix[group];
+        for (int g = 0; g < group; g++) {
+            groups[g] = PackedMatrix.prepacked(panels, g * groupLength, kg, depth);
+        }
+        return new PackedConv(k, c, r, s, group, groups, null);
+    }
+
+    /** One input channel per group: the direct depthwise kernel, on unpacked taps. */
+    public static boolean isDepthwise(int c, int group) {
+        return c / group == 1 && group > 1;
+    }
+
+    private static void checkGroups(int k, int c, int group) {
+        if (group < 1 || c % group != 0 || k % group != 0) {
+            throw new IllegalArgumentException("channels C=" + c + ", K=" + k + " not divisible by group " + group);
+        }
     }
 
     /**

@@ -122,7 +122,7 @@ final class GemmDriver {
                 for (int p = pLo; p < pHi; p++) {
                     int row0 = p * mr;
                     int rows = Math.min(mr, m - row0);
-                    kernel.compute(ad, p * panelStride + ks * mr, bPanel, bOff, kc, tile);
+                    kernel.compute(ad, a.base + p * panelStride + ks * mr, bPanel, bOff, kc, tile);
                     kernel.store(tile, c, cBase + row0 * ldc + n0, ldc, rows, cols, acc, finish, epi, row0);
                 }
             }

@@ -45,7 +45,7 @@ final class Gemv {
             float[] out = ctx.scratch(lane, ScratchSlots.TILE, 64);
             int pHi = Math.min(panels, (task + 1) * perTask);
             for (int p = task * perTask; p < pHi; p++) {
-                kernel.panelDot(a.data, p * stride + k0 * mr, xx, 0, kc, out);
+                kernel.panelDot(a.data, a.base + p * stride + k0 * mr, xx, 0, kc, out);
                 int row0 = p * mr;
                 int rows = Math.min(mr, m - row0);
                 for (int r = 0; r < rows; r++) {

@@ -18,11 +18,34 @@ public final class PackedMatrix {
     private final int rows;
     private final int depth;
     final float[] data;
+    /** Where panel 0 starts in {@link #data} (several matrices may share one array). */
+    final int base;
 
-    private PackedMatrix(int rows, int depth, float[] data) {
+    private PackedMatrix(int rows, int depth, float[] data, int base) {
         this.rows = rows;
         this.depth = depth;
         this.data = data;
+        this.base = base;
+    }
+
+    /** Floats of the packed form of a rows x depth matrix. */
+    public static int packedLength(int rows, int depth) {
+        return (rows + MR - 1) / MR * depth * MR;
+    }
+
+    /**
+     * Wraps panels packed ahead of time (at compile time, by {@link #packInto}) without copying:
+     * the matrix starts at {@code data[base]} and spans {@link #packedLength} floats.
+     */
+    public static PackedMatrix prepacked(float[] data, int base, int rows, int depth) {
+        if (rows <= 0 || depth <= 0) {
+            throw new IllegalArgumentException("empty matrix " + rows + "x" + depth);
+        }
+        if (base < 0 || base + (long) packedLength(rows, depth) > data.length) {
+            throw new IllegalArgumentException("packed " + rows + "x" + depth + " matrix at " + base
+                    + " does not fit in " + data.length + " floats");
+        }
+        return new PackedMatrix(rows, depth, data, base);
     }
 
     /** Packs row-major A[rows, depth]: element (m, k) at {@code a[off + m * lda + k]}. */
@@ -40,16 +63,25 @@ public final class PackedMatrix {
         if (rows <= 0 || depth <= 0) {
             throw new IllegalArgumentException("empty matrix " + rows + "x" + depth);
         }
-        int panels = (rows + MR - 1) / MR;
-        float[] data = new float[panels * depth * MR];
+        float[] data = new float[packedLength(rows, depth)];
+        packInto(a, off, rows, depth, rowStride, colStride, data, 0);
+        return new PackedMatrix(rows, depth, data, 0);
+    }
+
+    /**
+     * Writes the packed form of A (element (m, k) at {@code a[off + m * rowStride + k * colStride]})
+     * to {@code dst[dstOff, dstOff + packedLength)}; padding rows are left as they are (zero in a
+     * fresh array). The compiler packs weights with this, so models load them ready to use.
+     */
+    public static void packInto(float[] a, int off, int rows, int depth, int rowStride, int colStride,
+                                float[] dst, int dstOff) {
         for (int m = 0; m < rows; m++) {
-            int base = (m / MR) * depth * MR + (m % MR);
+            int base = dstOff + (m / MR) * depth * MR + (m % MR);
             int src = off + m * rowStride;
             for (int k = 0; k < depth; k++) {
-                data[base + k * MR] = a[src + k * colStride];
+                dst[base + k * MR] = a[src + k * colStride];
             }
         }
-        return new PackedMatrix(rows, depth, data);
     }
 
     /** M: the number of rows (output channels of a convolution). */
@@ -73,6 +105,6 @@ public final class PackedMatrix {
 
     /** Element (m, k), for tests and debugging. */
     public float get(int m, int k) {
-        return data[(m / MR) * depth * MR + k * MR + (m % MR)];
+        return data[base + (m / MR) * depth * MR + k * MR + (m % MR)];
     }
 }

@@ -1,5 +1,7 @@
 package org.falconc.runtime.model;
 
+import java.io.ByteArrayInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,8 +17,8 @@ import java.nio.charset.StandardCharsets;
  *   magic    8 bytes  "FALCONW1"
  *   count    int32    number of tensors
  *   entries  count x { int32 type (0 f32, 1 i64, 2 i32, 3 bool), int32 elements, int64 data offset }
- *   data     each tensor's elements at its offset (from the start of the file), 8-byte aligned;
- *            bool elements are one byte each (0 or 1)
+ *   data     each tensor's elements at its offset (from the start of the file), 8-byte aligned,
+ *            in table order; bool elements are one byte each (0 or 1)
  * </pre>
  *
  * The compiler writes it ({@code org.falconc.codegen.emit.WeightsFileWriter}); tensors are referred
@@ -33,30 +35,98 @@ public final class WeightsFile {
     /** Bytes before the table: magic and count. */
     public static final int HEADER_BYTES = MAGIC.length + 4;
 
-    private final String source;
-    private final ByteBuffer bytes;
-    private final int count;
+    /** Bytes converted per read; small, so loading never stages the file in one big buffer. */
+    private static final int CHUNK = 1 << 16;
 
-    private WeightsFile(String source, byte[] data) {
+    private final String source;
+    private final int[] types;
+    /** Each tensor as its typed array ({@code float[]}, {@code long[]}, {@code int[]}, {@code boolean[]}). */
+    private final Object[] arrays;
+
+    /**
+     * Reads the whole file from {@code in} in one pass, straight into one array per tensor: the only
+     * copy of the weights the model keeps, and no intermediate byte array as large as the file.
+     */
+    private WeightsFile(String source, InputStream in) throws IOException {
         this.source = source;
-        this.bytes = ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN);
-        if (data.length < HEADER_BYTES) {
+        byte[] chunk = new byte[CHUNK];
+        ByteBuffer buf = ByteBuffer.wrap(chunk).order(ByteOrder.LITTLE_ENDIAN);
+        if (in.readNBytes(chunk, 0, HEADER_BYTES) < HEADER_BYTES) {
             throw corrupt("it is shorter than the header");
         }
         for (int i = 0; i < MAGIC.length; i++) {
-            if (data[i] != MAGIC[i]) {
+            if (chunk[i] != MAGIC[i]) {
                 throw corrupt("it does not start with FALCONW1");
             }
         }
-        this.count = bytes.getInt(MAGIC.length);
-        if (count < 0 || HEADER_BYTES + (long) count * ENTRY_BYTES > data.length) {
+        int count = buf.getInt(MAGIC.length);
+        if (count < 0 || count > Integer.MAX_VALUE / ENTRY_BYTES) {
             throw corrupt("its table of " + count + " tensors does not fit");
         }
+        byte[] table = in.readNBytes(count * ENTRY_BYTES);
+        if (table.length < count * ENTRY_BYTES) {
+            throw corrupt("its table of " + count + " tensors does not fit");
+        }
+        ByteBuffer t = ByteBuffer.wrap(table).order(ByteOrder.LITTLE_ENDIAN);
+        this.types = new int[count];
+        this.arrays = new Object[count];
+        long position = HEADER_BYTES + (long) count * ENTRY_BYTES;
+        for (int i = 0; i < count; i++) {
+            int type = t.getInt(i * ENTRY_BYTES);
+            int length = t.getInt(i * ENTRY_BYTES + 4);
+            long offset = t.getLong(i * ENTRY_BYTES + 8);
+            if (length < 0 || offset < position) {
+                throw corrupt("tensor " + i + " overlaps the one before it or has a negative length");
+            }
+            in.skipNBytes(offset - position);
+            types[i] = type;
+            arrays[i] = read(in, type, length, i, buf);
+            position = offset + (long) length * elementBytes(type, i);
+        }
+    }
+
+    /** One tensor's elements, converted a chunk at a time. */
+    private Object read(InputStream in, int type, int length, int index, ByteBuffer buf) throws IOException {
+        int size = elementBytes(type, index);
+        Object array = switch (type) {
+            case F32 -> new float[length];
+            case I64 -> new long[length];
+            case I32 -> new int[length];
+            default -> new boolean[length];
+        };
+        byte[] chunk = buf.array();
+        for (int i = 0; i < length; ) {
+            int count = Math.min(length - i, CHUNK / size);
+            int bytes = count * size;
+            if (in.readNBytes(chunk, 0, bytes) < bytes) {
+                throw corrupt("tensor " + index + " lies outside the file");
+            }
+            buf.clear().limit(bytes);
+            switch (type) {
+                case F32 -> buf.asFloatBuffer().get((float[]) array, i, count);
+                case I64 -> buf.asLongBuffer().get((long[]) array, i, count);
+                case I32 -> buf.asIntBuffer().get((int[]) array, i, count);
+                default -> {
+                    boolean[] b = (boolean[]) array;
+                    for (int j = 0; j < count; j++) {
+                        b[i + j] = chunk[j] != 0;
+                    }
+                }
+            }
+            i += count;
+        }
+        return array;
     }
 
     /** Parses weights held in memory ({@code source} names them in errors). */
     public static WeightsFile of(String source, byte[] data) {
-        return new WeightsFile(source, data);
+        try {
+            return new WeightsFile(source, new ByteArrayInputStream(data));
+        } catch (EOFException e) {
+            throw new IllegalStateException("weights " + source + " are corrupt: they end early", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a byte array does not fail
+        }
     }
 
     /** Reads resource {@code name} relative to {@code owner}'s package. */
@@ -66,74 +136,66 @@ public final class WeightsFile {
                 throw new IllegalStateException("weights resource '" + name + "' of " + owner.getName()
                         + " is missing; it must be next to the class (same package)");
             }
-            return new WeightsFile(name, in.readAllBytes());
+            return new WeightsFile(name, in);
+        } catch (EOFException e) {
+            throw new IllegalStateException("weights " + name + " of " + owner.getName() + " are corrupt: they end early", e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read weights resource '" + name + "' of " + owner.getName(), e);
         }
     }
 
     public int count() {
-        return count;
+        return types.length;
     }
 
     /** The element type code of tensor {@code index}. */
     public int type(int index) {
-        return bytes.getInt(entry(index));
+        check(index);
+        return types[index];
     }
 
     public int length(int index) {
-        return bytes.getInt(entry(index) + 4);
+        return java.lang.reflect.Array.getLength(arrays[check(index)]);
     }
 
+    /** Tensor {@code index} as read (not a copy: the weights file hands its arrays over). */
     public float[] floats(int index) {
-        ByteBuffer b = data(index, F32, 4);
-        float[] out = new float[length(index)];
-        b.asFloatBuffer().get(out);
-        return out;
+        return (float[]) data(index, F32);
     }
 
     public long[] longs(int index) {
-        ByteBuffer b = data(index, I64, 8);
-        long[] out = new long[length(index)];
-        b.asLongBuffer().get(out);
-        return out;
+        return (long[]) data(index, I64);
     }
 
     public int[] ints(int index) {
-        ByteBuffer b = data(index, I32, 4);
-        int[] out = new int[length(index)];
-        b.asIntBuffer().get(out);
-        return out;
+        return (int[]) data(index, I32);
     }
 
     public boolean[] bools(int index) {
-        ByteBuffer b = data(index, BOOL, 1);
-        boolean[] out = new boolean[length(index)];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = b.get(i) != 0;
-        }
-        return out;
+        return (boolean[]) data(index, BOOL);
     }
 
-    private int entry(int index) {
-        if (index < 0 || index >= count) {
-            throw new IndexOutOfBoundsException("tensor " + index + " of " + source + ", which has " + count);
+    private int check(int index) {
+        if (index < 0 || index >= types.length) {
+            throw new IndexOutOfBoundsException("tensor " + index + " of " + source + ", which has " + types.length);
         }
-        return HEADER_BYTES + index * ENTRY_BYTES;
+        return index;
     }
 
-    private ByteBuffer data(int index, int type, int elementBytes) {
-        int e = entry(index);
-        if (bytes.getInt(e) != type) {
-            throw corrupt("tensor " + index + " has type code " + bytes.getInt(e) + ", expected " + type);
+    private Object data(int index, int type) {
+        if (types[check(index)] != type) {
+            throw corrupt("tensor " + index + " has type code " + types[index] + ", expected " + type);
         }
-        long length = bytes.getInt(e + 4);
-        long offset = bytes.getLong(e + 8);
-        if (length < 0 || offset < 0 || offset + length * elementBytes > bytes.capacity()) {
-            throw corrupt("tensor " + index + " lies outside the file");
-        }
-        return bytes.duplicate().order(ByteOrder.LITTLE_ENDIAN).position((int) offset)
-                .limit((int) (offset + length * elementBytes)).slice().order(ByteOrder.LITTLE_ENDIAN);
+        return arrays[index];
+    }
+
+    private int elementBytes(int type, int index) {
+        return switch (type) {
+            case F32, I32 -> 4;
+            case I64 -> 8;
+            case BOOL -> 1;
+            default -> throw corrupt("tensor " + index + " has unknown type code " + type);
+        };
     }
 
     private IllegalStateException corrupt(String why) {

@@ -12,11 +12,16 @@ import org.falconc.codegen.program.Arg;
 import org.falconc.ir.DType;
 import org.falconc.ir.Node;
 import org.falconc.ir.ops.nn.NnAttrs;
+import org.falconc.ir.Shape;
+import org.falconc.ir.Tensor;
 import org.falconc.ir.ops.nn.WindowGeometry;
+import org.falconc.runtime.conv.Conv2d;
 
 /**
  * Conv and FusedConv (bias, activation and residual Z in the epilogue) as {@code Conv2d.run} with
- * weights packed at load time ({@code Conv2d.pack}); geometry from ir's {@link WindowGeometry}.
+ * weights packed at compile time ({@code Conv2d.packInto}, wrapped at load time by
+ * {@code Conv2d.prepacked}; depthwise taps stay unpacked, {@code Conv2d.pack}); geometry from ir's
+ * {@link WindowGeometry}.
  * A 1-D convolution runs as a 2-D one of height 1; 3-D and higher, and weights known only at run time
  * (a graph input or a computed value, which cannot be packed at load time), run the direct
  * {@code Conv.generic} on the unpacked weights where they lie.
@@ -60,8 +65,18 @@ final class ConvLowerer implements Lowerer {
         int dilH = oneD ? 1 : g.dilation(0);
         int padTop = oneD ? 0 : g.padBegin(0);
         int last = spatial - 1;
-        Arg packed = layer.pack(PACKED_CONV, CONV_2D, "pack", "conv weights %" + node.input(1).name() + " " + layer.inType(1),
-                layer.in(1), i(k), i(c), i(r), i(s), i(group));
+        Arg packed;
+        if (Conv2d.isDepthwise(c, group)) {
+            packed = layer.pack(PACKED_CONV, CONV_2D, "pack", "conv weights %" + node.input(1).name() + " " + layer.inType(1),
+                    layer.in(1), i(k), i(c), i(r), i(s), i(group));
+        } else {
+            // Packed here, so loading the model is a straight read of the panels.
+            float[] panels = new float[Conv2d.packedLength(k, c, r, s, group)];
+            Conv2d.packInto(layer.constant(1, "W").floats(), 0, k, c, r, s, group, panels);
+            Arg data = layer.floatArray(node.input(1).name() + ".packed", Tensor.ofFloats(Shape.of(panels.length), panels));
+            packed = layer.pack(PACKED_CONV, CONV_2D, "prepacked", "conv weights %" + node.input(1).name() + " "
+                    + layer.inType(1) + " packed at compile time", data, i(k), i(c), i(r), i(s), i(group));
+        }
         Arg bias = layer.hasInput(2) ? layer.weightArrayOrNull(2, DType.F32) : org.falconc.codegen.lower.Args.noArray(DType.F32);
         Arg residual = layer.hasInput(3) ? layer.in(3) : none(DType.F32);
         String comment = "conv " + k + "x" + c / group + "x" + r + "x" + s + (group > 1 ? " group " + group : "")

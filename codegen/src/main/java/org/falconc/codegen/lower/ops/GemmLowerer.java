@@ -40,11 +40,12 @@ final class GemmLowerer implements Lowerer {
         Arg bias = layer.isConstant(1) && !transA ? columnBias(node, layer, n, beta) : null;
         if (bias != null) {
             Tensor w = layer.constant(1, "B");
-            Arg wBuf = alpha == 1f ? layer.in(1) : layer.floatTable(node.input(1).name() + "*alpha", scaled(w, alpha));
+            Tensor scaledW = alpha == 1f ? w : scaled(w, alpha);
+            String name = node.input(1).name() + (alpha == 1f ? "" : "*alpha");
+            // W [n, k]: B itself when transB, else B^T.
             Arg packed = transB
-                    ? layer.pack(Runtime.PACKED_MATRIX, Runtime.PACKED_MATRIX, "pack", "W [" + n + ", " + k + "]", wBuf, i(n), i(k), i(k))
-                    : layer.pack(Runtime.PACKED_MATRIX, Runtime.PACKED_MATRIX, "packTransposed", "W = B^T [" + n + ", " + k + "]",
-                            wBuf, i(n), i(k), i(n));
+                    ? layer.prepackedMatrix(name, scaledW, n, k, k, 1)
+                    : layer.prepackedMatrix(name, scaledW, n, k, 1, n);
             layer.call(Runtime.GEMM, "fullyConnected", "fully connected " + m + "x" + k + " -> " + n + act, ctx(),
                     layer.in(0), i(m), packed, bias, layer.out(0), i(act.code()), f(act.p0()), f(act.p1()));
             return;

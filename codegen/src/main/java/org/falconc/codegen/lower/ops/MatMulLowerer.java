@@ -33,8 +33,8 @@ final class MatMulLowerer implements Lowerer {
         int n = b2[b2.length - 1];
         if (layer.isConstant(1) && b.length == 2) {
             int rows = LayerBuilder.elements(a) / Math.max(1, k);
-            var packed = layer.pack(Runtime.PACKED_MATRIX, Runtime.PACKED_MATRIX, "packTransposed",
-                    "W = B^T [" + n + ", " + k + "]", layer.in(1), i(n), i(k), i(n));
+            // W = B^T [n, k].
+            var packed = layer.prepackedMatrix(node.input(1).name(), layer.constant(1, "B"), n, k, 1, n);
             layer.call(Runtime.GEMM, "fullyConnected", rows + "x" + k + " x constant " + k + "x" + n, ctx(), layer.in(0),
                     i(rows), packed, noArray(DType.F32), layer.out(0), i(Epilogue.NONE), f(0), f(0));
             return;

@@ -34,7 +34,6 @@ final class Runtime {
     static final String EYE_LIKE = "org/falconc/runtime/ops/EyeLike";
     static final String CONV_TRANSPOSE_ND = "org/falconc/runtime/ops/ConvTransposeNd";
     static final String GEMM = "org/falconc/runtime/gemm/Gemm";
-    static final String PACKED_MATRIX = "org/falconc/runtime/gemm/PackedMatrix";
 
     private Runtime() {
     }

@@ -1,4 +1,4 @@
-package org.falconc.bench;
+package org.falconc.runtime.io;
 
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -66,7 +66,7 @@ public enum ImagePreset {
         throw new IllegalArgumentException("unknown preprocessing '" + name + "'; known: " + names());
     }
 
-    static String names() {
+    public static String names() {
         StringBuilder sb = new StringBuilder();
         for (ImagePreset p : values()) {
             sb.append(sb.length() == 0 ? "" : ", ").append(p.text);
