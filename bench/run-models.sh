@@ -28,7 +28,7 @@ for m in resnet18 resnet50 vgg16 mobilenetv2; do
   fi
 done
 
-# model file | preprocessing of the photos (see bench/.../ImagePreset.java)
+# model file | preprocessing of the photos (see runtime/.../io/ImagePreset.java)
 models=(
   "$work/resnet18.onnx|imagenet"
   "$work/resnet50.onnx|imagenet"
