@@ -59,7 +59,8 @@ public final class ModelMain {
                 String name = outputNames.get(j);
                 int[] shape = model.outputShape(name);
                 Path file = parsed.writeOutput(j, tensor(name, shape, results.get(name)));
-                out.println(file + "  " + name + " " + model.outputType(name) + Arrays.toString(shape));
+                // Same spelling as falconc's IR and CLI: f32[1,1000,1,1].
+                out.println(file + "  " + name + " " + model.outputType(name) + Arrays.toString(shape).replace(" ", ""));
             }
             out.flush();
             return 0;
