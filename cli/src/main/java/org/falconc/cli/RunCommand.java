@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.falconc.frontend.DataTypes;
 import org.falconc.frontend.TensorFiles;
 import org.falconc.interp.Interpreter;
 import org.falconc.ir.Graph;
@@ -81,18 +82,7 @@ final class RunCommand implements Callable<Integer> {
                     + "' determines shapes; the model was specialised to its given value");
         }
         Map<String, Tensor> feeds = feeds(g, m, named, unnamed);
-        Map<String, Tensor> results = Interpreter.run(g, feeds);
-        Files.createDirectories(outputDir);
-        PrintWriter out = spec.commandLine().getOut();
-        int i = 0;
-        for (Map.Entry<String, Tensor> e : results.entrySet()) {
-            Path file = outputDir.resolve("output_" + i + ".pb");
-            int elemType = m.imported().outputElemTypes().getOrDefault(e.getKey(), 0);
-            TensorFiles.write(file, e.getKey(), e.getValue(), elemType);
-            out.printf("%s  %s %s%n", file, e.getKey(), e.getValue().type());
-            i++;
-        }
-        out.flush();
+        writeOutputs(Interpreter.run(g, feeds), name -> m.imported().outputElemTypes().getOrDefault(name, 0));
         return 0;
     }
 
@@ -107,51 +97,29 @@ final class RunCommand implements Callable<Integer> {
                 }
                 given.put(m.inputNames().get(0), unnamed);
             }
-            Map<String, Object> feeds = new LinkedHashMap<>();
-            for (var e : given.entrySet()) {
-                if (!m.inputNames().contains(e.getKey())) {
-                    throw new UserException("--input names '" + e.getKey() + "', but the model's inputs are " + m.inputNames());
-                }
-                Tensor t = e.getValue();
-                String type = m.inputType(e.getKey());
-                int[] shape = m.inputShape(e.getKey());
-                if (!type.equals(t.dtype().text()) || !org.falconc.ir.Shape.of(shape).equals(t.shape())) {
-                    throw new UserException("input '" + e.getKey() + "' must be " + type + org.falconc.ir.Shape.of(shape)
-                            + ", got " + t.type());
-                }
-                feeds.put(e.getKey(), switch (t.dtype()) {
-                    case F32 -> t.floats();
-                    case I64 -> t.longs();
-                    case I32 -> t.ints();
-                    case BOOL -> t.bools();
-                });
-            }
-            Map<String, Object> results = m.runArrays(feeds);
-            Files.createDirectories(outputDir);
-            PrintWriter out = spec.commandLine().getOut();
-            int i = 0;
-            for (var e : results.entrySet()) {
-                Path file = outputDir.resolve("output_" + i + ".pb");
-                org.falconc.ir.Shape shape = org.falconc.ir.Shape.of(m.outputShape(e.getKey()));
-                Object data = e.getValue();
-                Tensor t = data instanceof float[] f ? Tensor.ofFloats(shape, f)
-                        : data instanceof long[] l ? Tensor.ofLongs(shape, l)
-                        : data instanceof int[] n ? Tensor.ofInts(shape, n)
-                        : Tensor.ofBools(shape, (boolean[]) data);
-                // ONNX TensorProto data types: FLOAT 1, INT32 6, INT64 7, BOOL 9
-                int elemType = switch (t.dtype()) {
-                    case F32 -> 1;
-                    case I64 -> 7;
-                    case I32 -> 6;
-                    case BOOL -> 9;
-                };
-                TensorFiles.write(file, e.getKey(), t, elemType);
-                out.printf("%s  %s %s%n", file, e.getKey(), t.type());
-                i++;
-            }
-            out.flush();
+            writeOutputs(ModelArrays.run(m, given), name -> 0);
             return 0;
         }
+    }
+
+    /**
+     * Writes {@code output_N.pb} per graph output, each in the ONNX element type {@code onnxElemType} gives
+     * (0: the tensor's own type).
+     */
+    private void writeOutputs(Map<String, Tensor> results, java.util.function.ToIntFunction<String> onnxElemType)
+            throws IOException {
+        Files.createDirectories(outputDir);
+        PrintWriter out = spec.commandLine().getOut();
+        int i = 0;
+        for (Map.Entry<String, Tensor> e : results.entrySet()) {
+            Path file = outputDir.resolve("output_" + i + ".pb");
+            int elemType = onnxElemType.applyAsInt(e.getKey());
+            TensorFiles.write(file, e.getKey(), e.getValue(),
+                    elemType != 0 ? elemType : DataTypes.onnxType(e.getValue().dtype()));
+            out.printf("%s  %s %s%n", file, e.getKey(), e.getValue().type());
+            i++;
+        }
+        out.flush();
     }
 
     /** Reads every --input; returns the tensor given without a name (null if none). */

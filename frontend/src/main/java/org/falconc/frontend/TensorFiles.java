@@ -52,10 +52,22 @@ public final class TensorFiles {
         return new NamedTensor(proto.getName(), t);
     }
 
-    /** Writes {@code tensor} as a TensorProto named {@code name} with ONNX element type {@code elemType}. */
+    /**
+     * Writes {@code tensor} as a TensorProto named {@code name} with ONNX element type {@code elemType}: to a
+     * temporary file next to {@code file}, then renamed, so a failure never leaves a half-written file.
+     */
     public static void write(Path file, String name, Tensor tensor, int elemType) {
+        byte[] bytes = toBytes(name, tensor, elemType);
+        Path dir = file.toAbsolutePath().getParent();
         try {
-            Files.write(file, toBytes(name, tensor, elemType));
+            Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+            try {
+                Files.write(tmp, bytes);
+                Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
         } catch (IOException e) {
             throw new FrontendException("cannot write tensor file '" + file + "': " + e.getMessage(), e);
         }

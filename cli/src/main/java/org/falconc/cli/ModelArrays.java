@@ -6,18 +6,26 @@ import org.falconc.ir.Shape;
 import org.falconc.ir.Tensor;
 import org.falconc.runtime.model.CompiledModel;
 
-/** Conformance tensors to and from the arrays of a compiled model's typed API ({@code runArrays}). */
+/** IR tensors to and from the arrays of a compiled model's typed API ({@code runArrays}). */
 final class ModelArrays {
     private ModelArrays() {
     }
 
-    /** Runs {@code model} on the tensors by input name; returns its outputs by name, in output order. */
+    /**
+     * Runs {@code model} on the tensors by input name; returns its outputs by name, in output order.
+     * Throws {@link IllegalArgumentException} naming an input whose name, element type or shape is wrong.
+     */
     static Map<String, Tensor> run(CompiledModel model, Map<String, Tensor> inputs) {
         Map<String, Object> feeds = new LinkedHashMap<>();
         for (var e : inputs.entrySet()) {
-            String declared = model.inputType(e.getKey());
-            if (!declared.equals(e.getValue().dtype().text())) {
-                throw new IllegalArgumentException("input '" + e.getKey() + "' is " + declared + ", the case gives "
+            if (!model.inputNames().contains(e.getKey())) {
+                throw new IllegalArgumentException("unknown input '" + e.getKey() + "'; the model's inputs are "
+                        + model.inputNames());
+            }
+            String type = model.inputType(e.getKey());
+            Shape shape = Shape.of(model.inputShape(e.getKey()));
+            if (!type.equals(e.getValue().dtype().text()) || !shape.equals(e.getValue().shape())) {
+                throw new IllegalArgumentException("input '" + e.getKey() + "' must be " + type + shape + ", got "
                         + e.getValue().type());
             }
             feeds.put(e.getKey(), array(e.getValue()));
@@ -29,7 +37,7 @@ final class ModelArrays {
         return out;
     }
 
-    static Object array(Tensor t) {
+    private static Object array(Tensor t) {
         return switch (t.dtype()) {
             case F32 -> t.floats();
             case I64 -> t.longs();
@@ -38,7 +46,7 @@ final class ModelArrays {
         };
     }
 
-    static Tensor tensor(Shape shape, Object data) {
+    private static Tensor tensor(Shape shape, Object data) {
         if (data instanceof float[] f) {
             return Tensor.ofFloats(shape, f);
         } else if (data instanceof long[] l) {
