@@ -16,11 +16,16 @@ import org.falconc.runtime.io.ImagePreset;
  * @param preset     preprocessing of the photos, or null to choose it from the input shape
  * @param freshJvm   whether to measure time to first inference and heap in a fresh JVM
  * @param ortSpinning whether ORT's idle intra-op workers spin (ORT's default) or sleep at once
+ * @param variants   how to compile the model (at least one; the first is the one reported as "falconc")
  */
 public record BenchSettings(Path model, List<Integer> threads, int warmup, double warmupSeconds, int rounds, Path images, ImagePreset preset,
-                            boolean freshJvm, boolean ortSpinning) {
+                            boolean freshJvm, boolean ortSpinning, List<Variant> variants) {
     public BenchSettings {
         threads = List.copyOf(threads);
+        variants = List.copyOf(variants);
+        if (variants.isEmpty()) {
+            throw new IllegalArgumentException("at least one compiled variant is needed");
+        }
         if (threads.isEmpty() || threads.stream().anyMatch(t -> t < 1)) {
             throw new IllegalArgumentException("--threads needs thread counts >= 1, got " + threads);
         }

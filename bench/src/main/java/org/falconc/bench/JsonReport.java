@@ -9,7 +9,8 @@ public final class JsonReport {
         JsonWriter j = new JsonWriter().beginObject();
         environment(j, r.environment());
         j.member("model", r.model()).member("inputs", r.inputs()).member("warmup", r.warmup())
-                .member("warmup_seconds", r.warmupSeconds()).member("rounds", r.rounds()).member("ort_spinning", r.ortSpinning());
+                .member("warmup_seconds", r.warmupSeconds()).member("rounds", r.rounds()).member("ort_spinning", r.ortSpinning())
+                .member("variant", r.variant());
         ModelCompilation c = r.compilation();
         j.name("compilation").beginObject().member("compile_ms", c.compileMillis()).member("layers", c.layers())
                 .member("weight_bytes", c.weightBytes()).member("largest_activation_bytes", c.largestActivationBytes())
@@ -32,6 +33,14 @@ public final class JsonReport {
                         .member("heap_peak_bytes", f.heapPeakBytes())
                         .member("gemm_kernel", f.gemmKernel()).endObject();
             }
+            j.name("variants").beginArray();
+            for (VariantTiming v : t.others()) {
+                j.beginObject().member("name", v.name());
+                latency(j, "latency", v.latency());
+                j.member("ratio_over_ort", v.ratioToOrt()).member("ratio_over_first", v.ratioToFirst())
+                        .member("max_rel_diff", v.agreement().maxRelativeDiff()).endObject();
+            }
+            j.endArray();
             j.endObject();
         }
         return j.endArray().endObject().toString();

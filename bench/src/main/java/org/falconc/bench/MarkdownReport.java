@@ -28,7 +28,8 @@ public final class MarkdownReport {
                 + "brackets); heap: used after a GC once the model has run (live), and the summed heap-pool peaks over "
                 + "%d more inferences (peak; garbage counts until collected); heap budget = 1.2 x (weights + 2 x "
                 + "largest activation)%n", FreshJvmProbe.HEAP_RUNS));
-        sb.append("- max rel diff: largest |falconc - ORT| over the outputs / largest |ORT output|\n\n");
+        sb.append("- max rel diff: largest |falconc - ORT| over the outputs / largest |ORT output|\n");
+        sb.append("- falconc: compiled with ").append(r.variant()).append("\n\n");
         sb.append("| model | threads | falconc ms (p10-p90) | ORT ms (p10-p90) | falconc/ORT | falconc inf/s | ORT inf/s "
                 + "| compile s | first inference s | heap MiB live/peak | max rel diff |\n");
         sb.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
@@ -41,6 +42,20 @@ public final class MarkdownReport {
                     fresh == null ? "-" : f("%.0f/%.0f", fresh.heapBaselineBytes() / 1048576.0,
                             fresh.heapPeakBytes() / 1048576.0),
                     t.agreement().maxRelativeDiff()));
+        }
+        if (r.results().stream().anyMatch(t -> !t.others().isEmpty())) {
+            sb.append(f("%nCompiled variants timed in the same rounds (vs first: median per-round ratio to %s, below 1 "
+                    + "is faster):%n%n", r.variant()));
+            sb.append("| model | threads | variant | ms (p10-p90) | vs ORT | vs first | max rel diff |\n");
+            sb.append("|---|---:|---|---:|---:|---:|---:|\n");
+            for (ThreadComparison t : r.results()) {
+                sb.append(f("| %s | %d | %s | %s | %.2f | %.2f | %.1e |%n", r.model(), t.threads(), r.variant(),
+                        latency(t.falconc()), t.ratio(), 1.0, t.agreement().maxRelativeDiff()));
+                for (VariantTiming v : t.others()) {
+                    sb.append(f("| %s | %d | %s | %s | %.2f | %.2f | %.1e |%n", r.model(), t.threads(), v.name(),
+                            latency(v.latency()), v.ratioToOrt(), v.ratioToFirst(), v.agreement().maxRelativeDiff()));
+                }
+            }
         }
         return sb.toString();
     }

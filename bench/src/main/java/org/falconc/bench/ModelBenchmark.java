@@ -26,41 +26,78 @@ public final class ModelBenchmark {
         Environment environment = Environment.current();
         Path work = Files.createTempDirectory("falconc-bench");
         try {
-            progress.accept("compiling " + settings.model().getFileName());
-            ModelCompilation compilation = ModelCompilation.compile(settings.model(), work.resolve("model.jar"));
+            List<Variant> variants = settings.variants();
+            List<ModelCompilation> compilations = new ArrayList<>();
+            for (int v = 0; v < variants.size(); v++) {
+                progress.accept("compiling " + settings.model().getFileName() + " (" + variants.get(v).name() + ")");
+                compilations.add(ModelCompilation.compile(settings.model(), work.resolve("model" + v + ".jar"),
+                        variants.get(v).options()));
+            }
+            ModelCompilation compilation = compilations.get(0);
             FreshJvmProbe probe = settings.freshJvm() ? new FreshJvmProbe(work) : null;
             List<ThreadComparison> results = new ArrayList<>();
             String inputDescription;
-            try (ModelJar jar = new ModelJar(compilation.jar(), compilation.className())) {
-                CompiledModel first = jar.build(settings.threads().get(0));
-                InputSet inputs = InputSet.create(ModelJar.f32Inputs(first), settings.images(), settings.preset());
+            List<ModelJar> jars = new ArrayList<>();
+            try {
+                for (ModelCompilation c : compilations) {
+                    jars.add(new ModelJar(c.jar(), c.className()));
+                }
+                InputSet inputs = InputSet.create(ModelJar.f32Inputs(jars.get(0).build(settings.threads().get(0))),
+                        settings.images(), settings.preset());
                 inputDescription = inputs.description();
                 for (int threads : settings.threads()) {
-                    progress.accept("running falconc and ONNX Runtime alternately, " + threads + " thread(s)");
-                    CompiledModel model = threads == settings.threads().get(0) ? first : jar.build(threads);
-                    results.add(compare(settings, compilation, probe, inputs, model, threads));
+                    progress.accept("running falconc" + (variants.size() > 1 ? " (" + variants.size() + " variants)" : "")
+                            + " and ONNX Runtime in rotation, " + threads + " thread(s)");
+                    List<CompiledModel> models = new ArrayList<>();
+                    for (ModelJar jar : jars) {
+                        models.add(jar.build(threads));
+                    }
+                    results.add(compare(settings, compilation, probe, inputs, models, threads));
+                }
+            } finally {
+                for (ModelJar jar : jars) {
+                    jar.close();
                 }
             }
             return new ModelReport(environment, settings.model().getFileName().toString(), inputDescription,
-                    settings.warmup(), settings.warmupSeconds(), settings.rounds(), settings.ortSpinning(), compilation, results);
+                    settings.warmup(), settings.warmupSeconds(), settings.rounds(), settings.ortSpinning(), compilation, results,
+                    variants.get(0).name());
         } finally {
             deleteTree(work);
         }
     }
 
+    /** Engines 0..v-1 are the variants, engine v is ONNX Runtime. */
     private static ThreadComparison compare(BenchSettings settings, ModelCompilation compilation, FreshJvmProbe probe,
-                                            InputSet inputs, CompiledModel model, int threads) throws Exception {
-        AlternatingRounds rounds;
-        OutputAgreement agreement;
-        try (FalconcEngine falconc = new FalconcEngine(model, inputs);
-             OrtEngine ort = new OrtEngine(settings.model(), threads, settings.ortSpinning(), inputs)) {
-            agreement = OutputAgreement.of(falconc.run(0), ort.run(0));
-            rounds = AlternatingRounds.run(falconc, ort, settings.warmup(), settings.warmupSeconds(),
-                    settings.rounds());
+                                            InputSet inputs, List<CompiledModel> models, int threads) throws Exception {
+        RotatingRounds rounds;
+        List<OutputAgreement> agreements = new ArrayList<>();
+        int ortIndex = models.size();
+        List<FalconcEngine> falconc = new ArrayList<>();
+        for (CompiledModel m : models) {
+            falconc.add(new FalconcEngine(m, inputs));
+        }
+        try (OrtEngine ort = new OrtEngine(settings.model(), threads, settings.ortSpinning(), inputs)) {
+            var reference = ort.run(0);
+            for (FalconcEngine f : falconc) {
+                agreements.add(OutputAgreement.of(f.run(0), reference));
+            }
+            List<InferenceEngine> engines = new ArrayList<>(falconc);
+            engines.add(ort);
+            rounds = RotatingRounds.run(engines, settings.warmup(), settings.warmupSeconds(), settings.rounds());
+        } finally {
+            for (FalconcEngine f : falconc) {
+                f.close();
+            }
+        }
+        List<VariantTiming> others = new ArrayList<>();
+        for (int v = 1; v < models.size(); v++) {
+            others.add(new VariantTiming(settings.variants().get(v).name(), LatencyStats.of(rounds.of(v)),
+                    rounds.medianRatio(v, ortIndex), rounds.medianRatio(v, 0), agreements.get(v)));
         }
         FreshJvmResult fresh = probe == null ? null : probe.run(compilation.jar(), compilation.className(), threads);
-        return new ThreadComparison(threads, LatencyStats.of(rounds.aNanos()), LatencyStats.of(rounds.bNanos()),
-                rounds.medianRatio(), agreement, fresh);
+        return new ThreadComparison(threads, LatencyStats.of(rounds.of(0)), LatencyStats.of(rounds.of(ortIndex)),
+                rounds.medianRatio(0, ortIndex), agreements.get(0), fresh, others);
     }
 
     private static void deleteTree(Path dir) throws IOException {

@@ -29,12 +29,17 @@ import org.falconc.passes.Pipeline;
 public record ModelCompilation(Path jar, String className, double compileMillis, int layers, long weightBytes,
                                long arenaBytes, long largestActivationBytes) {
 
-    /** Compiles {@code model} to {@code jar}. */
+    /** Compiles {@code model} to {@code jar} with the default pass options. */
     public static ModelCompilation compile(Path model, Path jar) {
+        return compile(model, jar, PassOptions.defaults());
+    }
+
+    /** Compiles {@code model} to {@code jar} with {@code options} for the optimizing pipeline. */
+    public static ModelCompilation compile(Path model, Path jar, PassOptions options) {
         String className = CompileOptions.classNameFor(model);
         long start = System.nanoTime();
         Graph graph = OnnxImporter.importModel(model, ImportOptions.defaults()).graph();
-        PassManager.run(Pipeline.optimizing(), graph, PassOptions.defaults());
+        PassManager.run(Pipeline.optimizing(), graph, options);
         CompileResult result = Compiler.compile(graph, CompileOptions.jar(className, jar));
         double millis = (System.nanoTime() - start) / 1e6;
         return new ModelCompilation(jar, result.className(), millis, result.layerCount(), weightBytes(graph),

@@ -14,9 +14,10 @@ import java.util.List;
  * @param ortSpinning  whether ORT's idle workers spun (its default)
  * @param compilation  compile time and the sizes the heap target is stated in
  * @param results      one comparison per thread count, in the order asked
+ * @param variant      the name of the first compiled variant (the "falconc" columns)
  */
 public record ModelReport(Environment environment, String model, String inputs, int warmup, double warmupSeconds, int rounds,
-                          boolean ortSpinning, ModelCompilation compilation, List<ThreadComparison> results) {
+                          boolean ortSpinning, ModelCompilation compilation, List<ThreadComparison> results, String variant) {
     public ModelReport {
         results = List.copyOf(results);
     }

@@ -9,7 +9,11 @@ package org.falconc.bench;
  * @param ratio      median over rounds of falconc's time / ORT's time (below 1: falconc is faster)
  * @param agreement  falconc's outputs against ORT's on the first sample
  * @param freshJvm   time to first inference and heap of the jar in a fresh JVM at this thread count
+ * @param others     the further variants (compiled with other options), timed in the same rounds
  */
 public record ThreadComparison(int threads, LatencyStats falconc, LatencyStats ort, double ratio,
-                               OutputAgreement agreement, FreshJvmResult freshJvm) {
+                               OutputAgreement agreement, FreshJvmResult freshJvm, java.util.List<VariantTiming> others) {
+    public ThreadComparison {
+        others = java.util.List.copyOf(others);
+    }
 }

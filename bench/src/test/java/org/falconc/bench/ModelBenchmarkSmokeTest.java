@@ -18,7 +18,8 @@ class ModelBenchmarkSmokeTest {
     void reportsBothEnginesThatAgree() throws Exception {
         OrtAvailability.assumeOrtLoads();
         Path model = TinyConvModel.write(dir);
-        ModelReport r = ModelBenchmark.run(new BenchSettings(model, List.of(1), 1, 0, 2, null, null, true, true), stage -> { });
+        ModelReport r = ModelBenchmark.run(new BenchSettings(model, List.of(1), 1, 0, 2, null, null, true, true,
+                List.of(new Variant("defaults", org.falconc.passes.PassOptions.defaults()))), stage -> { });
 
         assertEquals("tiny.onnx", r.model());
         assertEquals(2, r.rounds());

@@ -14,6 +14,7 @@ import org.falconc.bench.JsonReport;
 import org.falconc.bench.MarkdownReport;
 import org.falconc.bench.ModelBenchmark;
 import org.falconc.bench.ModelReport;
+import org.falconc.bench.Variant;
 import org.falconc.runtime.io.ImagePreset;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -72,6 +73,21 @@ final class BenchCommand implements Callable<Integer> {
                     + "default chosen from the input shape.")
     String preprocess;
 
+    @Option(names = "--sparsity", split = ",", paramLabel = "MODE", defaultValue = "exact",
+            description = "Compiled variants, each timed as its own engine in the same rounds: off, exact, threshold "
+                    + "(threshold needs --calibrate); the first is the one compared in the main table; default "
+                    + "${DEFAULT-VALUE}.")
+    List<SparsityOptions.Mode> sparsity = new ArrayList<>();
+
+    @Option(names = "--calibrate", paramLabel = "DIR",
+            description = "Calibration inputs for the sparse variants (see falconc compile --calibrate).")
+    Path calibrate;
+
+    @Option(names = "--max-drop", paramLabel = "P", defaultValue = "0.01",
+            description = "Threshold variant: the largest share of calibration inputs whose top-1 class may change "
+                    + "(non-classifiers: the largest relative L2 error); default ${DEFAULT-VALUE}.")
+    double maxDrop;
+
     @Option(names = "--no-fresh-jvm", negatable = false,
             description = "Skip time to first inference and peak heap (they run the jar in a new JVM).")
     boolean noFreshJvm;
@@ -118,8 +134,16 @@ final class BenchCommand implements Callable<Integer> {
             out.print(format == Format.md ? MarkdownReport.of(r) : JsonReport.of(r) + "\n");
         } else {
             ImagePreset preset = preprocess == null ? null : ImagePreset.parse(preprocess);
+            List<Variant> variants = new ArrayList<>();
+            for (SparsityOptions.Mode mode : sparsity) {
+                progress.accept("preparing sparsity " + mode + (calibrate != null && mode != SparsityOptions.Mode.off
+                        ? " (calibrating on " + calibrate + ")" : ""));
+                String name = "sparsity " + mode + (calibrate != null && mode != SparsityOptions.Mode.off ? " (calibrated)" : "");
+                variants.add(new Variant(name, SparsityOptions.passOptions(mode, calibrate, maxDrop, preprocess, model,
+                        List.of(), spec.commandLine().getErr())));
+            }
             BenchSettings settings = new BenchSettings(model, threads, warmup, warmupSeconds,
-                    rounds == null ? MODEL_ROUNDS : rounds, images, preset, !noFreshJvm, !ortNoSpin);
+                    rounds == null ? MODEL_ROUNDS : rounds, images, preset, !noFreshJvm, !ortNoSpin, variants);
             ModelReport r = ModelBenchmark.run(settings, progress);
             out.print(format == Format.md ? MarkdownReport.of(r) : JsonReport.of(r) + "\n");
         }

@@ -20,7 +20,7 @@ final class Compilation {
         CompileResult r;
         try {
             progress.stage("importing and optimising " + model.getFileName());
-            LoadedModel m = ModelLoader.load(model, InputShapes.parse(settings.inputShapes), Pipeline.optimizing(),
+            LoadedModel m = ModelLoader.load(model, InputShapes.parse(settings.inputShapes), Pipeline.optimizing(passOptions),
                     passOptions, Map.of());
             progress.stage("generating code");
             r = Compiler.compile(m.graph(), options);

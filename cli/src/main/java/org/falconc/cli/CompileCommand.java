@@ -21,6 +21,9 @@ final class CompileCommand implements Callable<Integer> {
     CompileSettings settings;
 
     @Mixin
+    SparsityOptions sparsity;
+
+    @Mixin
     CommonOptions common;
 
     @Spec
@@ -28,7 +31,8 @@ final class CompileCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Compilation.compile(model, settings, PassOptions.defaults(), spec.commandLine().getOut(),
+        Compilation.compile(model, settings, sparsity.passOptions(model, settings.inputShapes, spec.commandLine().getErr()),
+                spec.commandLine().getOut(),
                 Progress.forTerminal(spec.commandLine().getErr()));
         return 0;
     }

@@ -20,7 +20,7 @@ final class CompileSettings {
 
     @Option(names = "--emit", paramLabel = "KIND", defaultValue = "jar",
             description = "jar (runnable, self-contained), classes, or java (readable source); default ${DEFAULT-VALUE}.")
-    String emit;
+    String emit = "jar";
 
     @Option(names = "--input-shape", paramLabel = "NAME=DIMS",
             description = "Bind an input's shape, e.g. data=1x3x224x224 (symbolic batch defaults to 1).")

@@ -26,6 +26,11 @@ final class CompiledJar implements AutoCloseable {
     }
 
     static CompiledJar open(Path jar) {
+        return open(jar, 0);
+    }
+
+    /** Opens the jar with a model on a pool of {@code threads} threads (0: the process-wide pool). */
+    static CompiledJar open(Path jar, int threads) {
         if (!Files.isRegularFile(jar)) {
             throw new UserException("model jar not found: " + jar);
         }
@@ -47,7 +52,9 @@ final class CompiledJar implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         try {
-            Object m = loader.loadClass(className).getConstructor().newInstance();
+            Class<?> c = loader.loadClass(className);
+            Object m = threads == 0 ? c.getConstructor().newInstance()
+                    : ((org.falconc.runtime.model.ModelBuilder<?>) c.getMethod("builder").invoke(null)).threads(threads).build();
             return new CompiledJar(loader, (CompiledModel) m);
         } catch (ReflectiveOperationException | ClassCastException e) {
             close(loader);

@@ -23,6 +23,9 @@ final class DumpIrCommand implements Callable<Integer> {
     ModelOptions model;
 
     @Mixin
+    SparsityOptions sparsity;
+
+    @Mixin
     CommonOptions common;
 
     @Option(names = "--dump-ir", paramLabel = "WHEN",
@@ -50,7 +53,8 @@ final class DumpIrCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintOptions print = PrintOptions.defaults().withFullConstants(fullConstants);
-        PassOptions po = PassOptions.defaults().withPrintOptions(print).withVerify(!noVerify);
+        PassOptions po = sparsity.passOptions(model.model, model.inputShapes, spec.commandLine().getErr())
+                .withPrintOptions(print).withVerify(!noVerify);
         if (stopAfter != null) {
             po = po.withStopAfter(stopAfter);
         }

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         synopsisSubcommandLabel = "[COMMAND]",
         versionProvider = VersionProvider.class,
         description = "Ahead-of-time compiler for ONNX convolutional networks on the JVM.",
-        subcommands = {CompileCommand.class, InspectCommand.class, DumpIrCommand.class, RunCommand.class, BenchCommand.class,
+        subcommands = {CompileCommand.class, InspectCommand.class, DumpIrCommand.class, RunCommand.class, ProfileCommand.class,
+                BenchCommand.class,
                 picocli.CommandLine.HelpCommand.class},
         footer = {"", "'falconc MODEL.onnx -o Model.jar' is short for 'falconc compile MODEL.onnx -o Model.jar'.",
                 "Exit codes: 0 success, 2 bad model, input or usage.",
@@ -25,6 +26,9 @@ public final class FalconcCommand implements java.util.concurrent.Callable<Integ
     CompileSettings settings;
 
     @picocli.CommandLine.Mixin
+    SparsityOptions sparsity;
+
+    @picocli.CommandLine.Mixin
     CommonOptions common;
 
     @Override
@@ -33,7 +37,8 @@ public final class FalconcCommand implements java.util.concurrent.Callable<Integ
             spec.commandLine().usage(spec.commandLine().getOut());
             return settings.output == null ? 0 : UserErrorHandler.EXIT_USER_ERROR;
         }
-        Compilation.compile(model, settings, org.falconc.passes.PassOptions.defaults(), spec.commandLine().getOut(),
+        Compilation.compile(model, settings, sparsity.passOptions(model, settings.inputShapes, spec.commandLine().getErr()),
+                spec.commandLine().getOut(),
                 Progress.forTerminal(spec.commandLine().getErr()));
         return 0;
     }

@@ -5,6 +5,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.falconc.frontend.ImportedModel;
 import org.falconc.ir.Graph;
+import org.falconc.ir.Node;
+import org.falconc.passes.PassOptions;
+import org.falconc.passes.Pipeline;
 import org.falconc.ir.Value;
 import org.falconc.ir.analysis.ModelCost;
 import picocli.CommandLine.Command;
@@ -12,12 +15,18 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code falconc inspect MODEL}: interface, op histogram, parameters and MACs. */
+/** {@code falconc inspect MODEL}: interface, op histogram, parameters and MACs, and the sparse execution plan. */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
-        description = "Show a model's inputs, outputs, op histogram, parameter count and conv/gemm MACs.")
+        description = {"Show a model's inputs, outputs, op histogram, parameter count and conv/gemm MACs, and per "
+                + "convolution the sparse execution plan the compiler would choose with the given --sparsity options "
+                + "(dense or sparse, the unit, the expected live fraction and MAC saving, thresholds).",
+            "MODEL may also be a .jar from falconc compile: then its layers and the recorded decisions are listed."})
 final class InspectCommand implements Callable<Integer> {
     @Mixin
     ModelOptions model;
+
+    @Mixin
+    SparsityOptions sparsity;
 
     @Mixin
     CommonOptions common;
@@ -27,8 +36,11 @@ final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LoadedModel m = ModelLoader.load(model.model, InputShapes.parse(model.inputShapes), null);
         PrintWriter out = spec.commandLine().getOut();
+        if (model.model.toString().endsWith(".jar")) {
+            return inspectJar(out);
+        }
+        LoadedModel m = ModelLoader.load(model.model, InputShapes.parse(model.inputShapes), null);
         ImportedModel imp = m.imported();
         Graph g = m.graph();
         out.printf("model:    %s%n", model.model);
@@ -50,6 +62,62 @@ final class InspectCommand implements Callable<Integer> {
         out.printf("parameters:   %,d (%s as f32)%n", cost.parameters(), Units.bytes(cost.parameters() * 4));
         out.printf("conv MACs:    %,d%n", cost.convMacs());
         out.printf("gemm MACs:    %,d%n", cost.gemmMacs());
+        sparsePlan(out);
+        out.flush();
+        return 0;
+    }
+
+    /** The convolutions after the optimizing pipeline with the sparsity options: how each would run. */
+    private void sparsePlan(PrintWriter out) {
+        PassOptions po = sparsity.passOptions(model.model, model.inputShapes, spec.commandLine().getErr());
+        Graph g = ModelLoader.load(model.model, InputShapes.parse(model.inputShapes), Pipeline.optimizing(po), po,
+                Map.of()).graph();
+        out.printf("execution plan (%s):%n", sparsity.describe());
+        long dense = 0;
+        long expected = 0;
+        for (Node n : g.nodes()) {
+            if (!ModelCost.isConv(n)) {
+                continue;
+            }
+            long d = ModelCost.macs(n);
+            long e = n.op().equals("DecomposedConv") ? n.attrs().getInt("expected_macs", d) : d;
+            dense += d;
+            expected += e;
+            String decision = n.op().equals("DecomposedConv")
+                    ? String.format(java.util.Locale.ROOT, "sparse, unit %dch x %dpx, expected live %.2f, MACs %,d -> %,d (-%.0f%%)",
+                    n.attrs().getInt("unit_channels", 0), n.attrs().getInt("unit_pixels", 0),
+                    n.attrs().getFloat("expected_live", 1f), d, e, d == 0 ? 0 : 100.0 * (d - e) / d)
+                    : String.format(java.util.Locale.ROOT, "dense, MACs %,d", d);
+            String act = n.attrs().getString("activation", "");
+            if (act.equals("ThresholdedRelu")) {
+                decision += String.format(java.util.Locale.ROOT, ", output threshold %.4g",
+                        n.attrs().getFloats("activation_params", new float[] {0})[0]);
+            }
+            out.printf("  %-28s %s%n", n.name().isEmpty() ? n.output(0).name() : n.name(), decision);
+        }
+        for (Node n : g.nodes()) {
+            if (n.op().equals("ThresholdedRelu")) {
+                out.printf("  %-28s threshold %.4g%n", n.name().isEmpty() ? n.output(0).name() : n.name(),
+                        n.attrs().getFloat("alpha", 1f));
+            }
+        }
+        out.printf("expected conv MACs: %,d of %,d dense (%.1f%% fewer)%n", expected, dense,
+                dense == 0 ? 0 : 100.0 * (dense - expected) / dense);
+    }
+
+    /** A compiled jar: its interface and the layer table the compiler recorded. */
+    private int inspectJar(PrintWriter out) {
+        try (CompiledJar cj = CompiledJar.open(model.model)) {
+            var m = cj.model();
+            out.printf("model jar: %s (%s)%n", model.model, m);
+            out.println("layers:");
+            long dense = 0;
+            for (var l : m.layers()) {
+                dense += l.denseMacs();
+                out.printf("  %3d %-28s %-15s %-22s %s%n", l.index(), l.name(), l.op(), l.output(), l.detail());
+            }
+            out.printf("dense MACs: %,d%n", dense);
+        }
         out.flush();
         return 0;
     }

@@ -16,6 +16,16 @@ final class ModelArrays {
      * Throws {@link IllegalArgumentException} naming an input whose name, element type or shape is wrong.
      */
     static Map<String, Tensor> run(CompiledModel model, Map<String, Tensor> inputs) {
+        Map<String, Object> feeds = arrays(model, inputs);
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        for (var e : model.runArrays(feeds).entrySet()) {
+            out.put(e.getKey(), tensor(Shape.of(model.outputShape(e.getKey())), e.getValue()));
+        }
+        return out;
+    }
+
+    /** The checked arrays {@code runArrays} takes for the tensors by input name. */
+    static Map<String, Object> arrays(CompiledModel model, Map<String, Tensor> inputs) {
         Map<String, Object> feeds = new LinkedHashMap<>();
         for (var e : inputs.entrySet()) {
             if (!model.inputNames().contains(e.getKey())) {
@@ -30,11 +40,7 @@ final class ModelArrays {
             }
             feeds.put(e.getKey(), array(e.getValue()));
         }
-        Map<String, Tensor> out = new LinkedHashMap<>();
-        for (var e : model.runArrays(feeds).entrySet()) {
-            out.put(e.getKey(), tensor(Shape.of(model.outputShape(e.getKey())), e.getValue()));
-        }
-        return out;
+        return feeds;
     }
 
     private static Object array(Tensor t) {

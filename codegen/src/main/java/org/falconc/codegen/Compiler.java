@@ -39,16 +39,23 @@ public final class Compiler {
                 }
                 case CLASSES -> List.of(
                         OutputFiles.write(options.output(), program, ".class", AsmEmitter.emit(program)),
-                        OutputFiles.write(options.output(), program, ".weights", out -> WeightsFileWriter.write(program.weights(), out)));
+                        OutputFiles.write(options.output(), program, ".weights", out -> WeightsFileWriter.write(program.weights(), out)),
+                        layerTable(options, program));
                 case JAVA -> List.of(
                         OutputFiles.write(options.output(), program, ".java",
                                 JavaSourceEmitter.emit(program).getBytes(StandardCharsets.UTF_8)),
-                        OutputFiles.write(options.output(), program, ".weights", out -> WeightsFileWriter.write(program.weights(), out)));
+                        OutputFiles.write(options.output(), program, ".weights", out -> WeightsFileWriter.write(program.weights(), out)),
+                        layerTable(options, program));
             };
             return new CompileResult(program, files);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + options.output() + ": " + e.getMessage(), e);
         }
+    }
+
+    private static Path layerTable(CompileOptions options, Program program) throws IOException {
+        return OutputFiles.write(options.output(), program, org.falconc.runtime.profile.LayerTable.SUFFIX,
+                program.layerTable().getBytes(StandardCharsets.UTF_8));
     }
 
     /** Only lowers (for {@code falconc inspect} and tests). */

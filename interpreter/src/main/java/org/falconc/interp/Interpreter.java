@@ -25,6 +25,23 @@ public final class Interpreter {
      * in output order. Throws {@link IllegalArgumentException} on a missing, unknown or mis-shaped input.
      */
     public static Map<String, Tensor> run(Graph g, Map<String, Tensor> inputs) {
+        return run(g, inputs, null);
+    }
+
+    /**
+     * Receives every value the interpreter computes, as it computes it: first each graph input, then
+     * each node output in node order (constants are not reported). The tensor must not be modified.
+     */
+    @FunctionalInterface
+    public interface ValueListener {
+        void computed(Value value, Tensor tensor);
+    }
+
+    /**
+     * As {@link #run(Graph, Map)}, reporting every graph input and every node output to {@code listener}
+     * (null: none) as soon as it is known, e.g. to capture intermediate values for calibration.
+     */
+    public static Map<String, Tensor> run(Graph g, Map<String, Tensor> inputs, ValueListener listener) {
         Map<Value, Tensor> env = new IdentityHashMap<>();
         for (Value in : g.inputs()) {
             Tensor t = inputs.get(in.name());
@@ -35,6 +52,11 @@ public final class Interpreter {
                 throw new IllegalArgumentException("input '" + in.name() + "' must be " + in.type() + ", got " + t.type());
             }
             env.put(in, t);
+        }
+        if (listener != null) {
+            for (Value in : g.inputs()) {
+                listener.computed(in, env.get(in));
+            }
         }
         for (String name : inputs.keySet()) {
             Value v = g.value(name);
@@ -54,6 +76,9 @@ public final class Interpreter {
             List<Tensor> results = evaluate(n, args);
             for (int i = 0; i < n.numOutputs(); i++) {
                 env.put(n.output(i), results.get(i));
+                if (listener != null) {
+                    listener.computed(n.output(i), results.get(i));
+                }
             }
         }
         Map<String, Tensor> out = new LinkedHashMap<>();
@@ -61,6 +86,16 @@ public final class Interpreter {
             out.put(o.name(), env.get(o));
         }
         return out;
+    }
+
+    /**
+     * Runs {@code g} and returns every computed value by name: the graph inputs, then every node output
+     * in node order (constants are not included).
+     */
+    public static Map<String, Tensor> runAll(Graph g, Map<String, Tensor> inputs) {
+        Map<String, Tensor> all = new LinkedHashMap<>();
+        run(g, inputs, (v, t) -> all.put(v.name(), t));
+        return all;
     }
 
     /** Evaluates one node whose output types are known, checking the kernel's results against them. */

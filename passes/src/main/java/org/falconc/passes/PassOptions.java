@@ -1,9 +1,13 @@
 package org.falconc.passes;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.falconc.ir.text.PrintOptions;
+import org.falconc.passes.sparsity.SparsityCalibration;
 
 /**
  * How {@link PassManager} runs a pipeline. Immutable; start from {@link #defaults()} and use the
@@ -16,9 +20,19 @@ import org.falconc.ir.text.PrintOptions;
  * @param printOptions      how dumps print the graph (large constants are elided by default)
  * @param foldLimitElements the largest total number of elements fold-constants may create for one node
  * @param log               where passes send diagnostics (one line per call)
+ * @param sparsity          sparse execution mode (default EXACT; OFF: the sparsity passes do nothing)
+ * @param thresholds        THRESHOLD mode: producer node name (or, for an unnamed node, its first
+ *                          output's name) -> threshold t; apply-thresholds turns that producer's Relu
+ *                          into ThresholdedRelu(alpha = t). Unmodifiable, in insertion order.
+ * @param decomposeGraphInputs whether a convolution reading a graph input is decomposed too (an
+ *                          ActivationMask scans the input); default false
+ * @param calibration       measured unit live fractions per DecomposedConv for schedule-sparsity, or
+ *                          null to use the prior
  */
 public record PassOptions(DumpSpec dump, Path dumpDir, String stopAfter, boolean verify,
-                          PrintOptions printOptions, long foldLimitElements, Consumer<String> log) {
+                          PrintOptions printOptions, long foldLimitElements, Consumer<String> log,
+                          SparsityMode sparsity, Map<String, Float> thresholds, boolean decomposeGraphInputs,
+                          SparsityCalibration calibration) {
     /** 64M elements (256 MB of f32): folds any real weight transform but not an accidental blow-up. */
     public static final long DEFAULT_FOLD_LIMIT_ELEMENTS = 64L << 20;
 
@@ -34,35 +48,77 @@ public record PassOptions(DumpSpec dump, Path dumpDir, String stopAfter, boolean
         if (foldLimitElements < 0) {
             throw new IllegalArgumentException("fold limit must not be negative, got " + foldLimitElements);
         }
+        Objects.requireNonNull(sparsity, "sparsity");
+        Objects.requireNonNull(thresholds, "thresholds");
+        for (Map.Entry<String, Float> e : thresholds.entrySet()) {
+            Float t = e.getValue();
+            if (t == null || !(t >= 0) || Float.isInfinite(t)) {
+                throw new IllegalArgumentException("threshold of '" + e.getKey() + "' must be a finite value >= 0, got " + t);
+            }
+        }
+        thresholds = Collections.unmodifiableMap(new LinkedHashMap<>(thresholds));
     }
 
     /** Run every pass, verify after each, dump nothing, discard diagnostics. */
     public static PassOptions defaults() {
         return new PassOptions(DumpSpec.NONE, null, null, true, PrintOptions.defaults(),
-                DEFAULT_FOLD_LIMIT_ELEMENTS, DISCARD);
+                DEFAULT_FOLD_LIMIT_ELEMENTS, DISCARD, SparsityMode.EXACT, Map.of(), false, null);
     }
 
     public PassOptions withDump(DumpSpec spec, Path dir) {
-        return new PassOptions(spec, dir, stopAfter, verify, printOptions, foldLimitElements, log);
+        return new PassOptions(spec, dir, stopAfter, verify, printOptions, foldLimitElements, log,
+                sparsity, thresholds, decomposeGraphInputs, calibration);
     }
 
     public PassOptions withStopAfter(String passName) {
-        return new PassOptions(dump, dumpDir, passName, verify, printOptions, foldLimitElements, log);
+        return new PassOptions(dump, dumpDir, passName, verify, printOptions, foldLimitElements, log,
+                sparsity, thresholds, decomposeGraphInputs, calibration);
     }
 
     public PassOptions withVerify(boolean on) {
-        return new PassOptions(dump, dumpDir, stopAfter, on, printOptions, foldLimitElements, log);
+        return new PassOptions(dump, dumpDir, stopAfter, on, printOptions, foldLimitElements, log,
+                sparsity, thresholds, decomposeGraphInputs, calibration);
     }
 
     public PassOptions withPrintOptions(PrintOptions options) {
-        return new PassOptions(dump, dumpDir, stopAfter, verify, options, foldLimitElements, log);
+        return new PassOptions(dump, dumpDir, stopAfter, verify, options, foldLimitElements, log,
+                sparsity, thresholds, decomposeGraphInputs, calibration);
     }
 
     public PassOptions withFoldLimitElements(long limit) {
-        return new PassOptions(dump, dumpDir, stopAfter, verify, printOptions, limit, log);
+        return new PassOptions(dump, dumpDir, stopAfter, verify, printOptions, limit, log,
+                sparsity, thresholds, decomposeGraphInputs, calibration);
     }
 
     public PassOptions withLog(Consumer<String> sink) {
-        return new PassOptions(dump, dumpDir, stopAfter, verify, printOptions, foldLimitElements, sink);
+        return new PassOptions(dump, dumpDir, stopAfter, verify, printOptions, foldLimitElements, sink,
+                sparsity, thresholds, decomposeGraphInputs, calibration);
+    }
+
+    /** Sparse execution mode (EXACT by default). */
+    public PassOptions withSparsity(SparsityMode mode) {
+        return new PassOptions(dump, dumpDir, stopAfter, verify, printOptions, foldLimitElements, log,
+                mode, thresholds, decomposeGraphInputs, calibration);
+    }
+
+    /**
+     * Thresholds for THRESHOLD mode: producer node name -> t (>= 0). Does not change the mode; use
+     * {@code withSparsity(SparsityMode.THRESHOLD)} as well.
+     */
+    public PassOptions withThresholds(Map<String, Float> producerThresholds) {
+        return new PassOptions(dump, dumpDir, stopAfter, verify, printOptions, foldLimitElements, log,
+                sparsity, producerThresholds, decomposeGraphInputs, calibration);
+    }
+
+    /** Whether decompose-convolutions also decomposes convolutions reading a graph input. */
+    public PassOptions withDecomposeGraphInputs(boolean on) {
+        return new PassOptions(dump, dumpDir, stopAfter, verify, printOptions, foldLimitElements, log,
+                sparsity, thresholds, on, calibration);
+    }
+
+    /** Calibration statistics for schedule-sparsity (null: use the prior). */
+    public PassOptions withCalibration(SparsityCalibration stats) {
+        return new PassOptions(dump, dumpDir, stopAfter, verify, printOptions, foldLimitElements, log,
+                sparsity, thresholds, decomposeGraphInputs, stats);
     }
 }

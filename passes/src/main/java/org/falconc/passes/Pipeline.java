@@ -38,14 +38,39 @@ public final class Pipeline {
 
     /**
      * The pipeline code generation uses: the standard passes, with fold-batchnorm,
-     * cleanup-transposes and fuse-activations before the final eliminate-dead-code. Folding runs
+     * cleanup-transposes, fuse-activations and the sparsity passes (apply-thresholds,
+     * decompose-convolutions, schedule-sparsity; each runs according to {@link PassOptions#sparsity()})
+     * before the final eliminate-dead-code. Folding runs
      * before fusion so a Conv-BatchNormalization-Relu chain becomes one FusedConv. The new passes
      * type every node they create, so infer-shapes need not run again; eliminate-dead-code, last,
      * sweeps the weights and statistics they replace.
      */
     public static Pipeline optimizing() {
         return of(new RemoveNoOps(), new FoldConstants(), new InferShapes(), new FoldBatchNorm(),
-                new CleanupTransposes(), new FuseActivations(), new EliminateDeadCode());
+                new CleanupTransposes(), new FuseActivations(), new ApplyThresholds(), new DecomposeConvolutions(),
+                new ScheduleSparsity(), new EliminateDeadCode());
+    }
+
+    /**
+     * The optimizing pipeline with just the sparsity passes {@code options} enables: with
+     * {@link SparsityMode#OFF} the seven passes of the pipeline before sparse execution; EXACT adds
+     * decompose-convolutions and schedule-sparsity after fuse-activations; THRESHOLD adds
+     * apply-thresholds before them. ({@link #optimizing()} holds all three; each does nothing when the
+     * options it runs with do not enable it, so both pipelines compute the same graph.)
+     */
+    public static Pipeline optimizing(PassOptions options) {
+        List<Pass> passes = new ArrayList<>();
+        for (Pass p : optimizing().passes()) {
+            boolean keep = switch (p.name()) {
+                case ApplyThresholds.NAME -> options.sparsity() == SparsityMode.THRESHOLD;
+                case DecomposeConvolutions.NAME, ScheduleSparsity.NAME -> options.sparsity() != SparsityMode.OFF;
+                default -> true;
+            };
+            if (keep) {
+                passes.add(p);
+            }
+        }
+        return of(passes);
     }
 
     public List<Pass> passes() {

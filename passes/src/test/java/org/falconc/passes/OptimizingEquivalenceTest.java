@@ -127,10 +127,19 @@ class OptimizingEquivalenceTest {
         return Interpreter.run(g, Map.of(g.inputs().get(0).name(), input));
     }
 
+    /** The graph after the optimizing pipeline without sparse execution (these tests check the fusions). */
     private static Graph optimized(String text) {
         Graph g = withRandomWeights(text, 1);
-        PassManager.run(Pipeline.optimizing(), g, PassOptions.defaults());
+        PassManager.run(Pipeline.optimizing(), g, PassOptions.defaults().withSparsity(SparsityMode.OFF));
         return g;
+    }
+
+    @Test
+    void resnetBlockSecondConvolutionIsDecomposedByDefault() {
+        Graph g = withRandomWeights(RESNET_BLOCK, 1);
+        PassManager.run(Pipeline.optimizing(), g, PassOptions.defaults());
+        assertEquals(Map.of("FusedConv", 1, "DecomposedConv", 1), g.opHistogram());
+        assertEquals(2, g.nodes().get(0).numOutputs(), "conv1 writes the mask conv2 reads");
     }
 
     private static void assertSameResults(String text, Shape inputShape, int seed) {

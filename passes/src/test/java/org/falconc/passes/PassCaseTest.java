@@ -24,7 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Before/after cases of each pass of the optimizing pipeline (which includes the standard passes), one file per case under {@code src/test/resources/PASS/}:
  * the input graph, a line {@code # expected:}, and the graph the pass must print. The pass must
  * report a change exactly when the two differ, leave a graph the verifier accepts, and find
- * nothing more to do when run again.
+ * nothing more to do when run again. A line {@code # options: ...} in the input part sets pass options:
+ * {@code sparsity=MODE}, {@code threshold:NODE=T} (also sets THRESHOLD mode), {@code decompose-graph-inputs}.
  */
 class PassCaseTest {
     private static final String MARKER = "# expected:";
@@ -66,12 +67,38 @@ class PassCaseTest {
         String after = text.substring(at + MARKER.length() + 2);
 
         Graph g = IrText.parse(before);
-        boolean changed = pass.run(g, IrText.context(pass));
+        PassOptions options = options(before);
+        boolean changed = pass.run(g, IrText.context(pass, options));
         IrText.assertGraph(after, g, caseName);
         Verifier.verify(g);
         assertEquals(!IrText.canonical(before).equals(IrText.canonical(after)), changed,
                 caseName + ": the pass's changed flag");
-        assertFalse(pass.run(g, IrText.context(pass)), caseName + ": a second run should find nothing to do");
+        assertFalse(pass.run(g, IrText.context(pass, options)), caseName + ": a second run should find nothing to do");
         IrText.assertGraph(after, g, caseName + " after a second run");
+    }
+
+    /** The pass options a case asks for in {@code # options:} lines. */
+    static PassOptions options(String text) {
+        PassOptions options = PassOptions.defaults();
+        java.util.Map<String, Float> thresholds = new java.util.LinkedHashMap<>();
+        for (String line : text.split("\n")) {
+            if (!line.startsWith("# options:")) {
+                continue;
+            }
+            for (String opt : line.substring("# options:".length()).trim().split("\\s+")) {
+                if (opt.startsWith("sparsity=")) {
+                    options = options.withSparsity(SparsityMode.valueOf(opt.substring("sparsity=".length())));
+                } else if (opt.startsWith("threshold:")) {
+                    String[] kv = opt.substring("threshold:".length()).split("=");
+                    thresholds.put(kv[0], Float.parseFloat(kv[1]));
+                    options = options.withSparsity(SparsityMode.THRESHOLD);
+                } else if (opt.equals("decompose-graph-inputs")) {
+                    options = options.withDecomposeGraphInputs(true);
+                } else {
+                    throw new IllegalArgumentException("unknown case option " + opt);
+                }
+            }
+        }
+        return options.withThresholds(thresholds);
     }
 }

@@ -74,7 +74,11 @@ class PassManagerTest {
     @Test
     void optimizingPipelineOrder() {
         assertEquals(List.of("remove-noops", "fold-constants", "infer-shapes", "fold-batchnorm", "cleanup-transposes",
-                "fuse-activations", "eliminate-dead-code"), Pipeline.optimizing().passNames());
+                "fuse-activations", "apply-thresholds", "decompose-convolutions", "schedule-sparsity",
+                "eliminate-dead-code"), Pipeline.optimizing().passNames());
+        assertEquals(List.of("remove-noops", "fold-constants", "infer-shapes", "fold-batchnorm", "cleanup-transposes",
+                "fuse-activations", "eliminate-dead-code"),
+                Pipeline.optimizing(PassOptions.defaults().withSparsity(SparsityMode.OFF)).passNames());
         assertEquals(STANDARD, Pipeline.standard().passNames(), "the interpreter's pipeline is unchanged");
     }
 

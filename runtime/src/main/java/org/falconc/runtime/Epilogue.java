@@ -3,7 +3,7 @@ package org.falconc.runtime;
 /**
  * Activations fused into the store of a producing kernel (conv, gemm):
  * {@code y = act(acc + bias[channel] + residual)}. Codes are the {@code int activation} argument of
- * kernels; {@code p0, p1} are its parameters (Clip: min, max; LeakyRelu: alpha; others: unused).
+ * kernels; {@code p0, p1} are its parameters (Clip: min, max; LeakyRelu, ThresholdedRelu: alpha; others: unused).
  */
 public final class Epilogue {
 
@@ -17,6 +17,8 @@ public final class Epilogue {
     public static final int HARD_SWISH = 4;
     /** 1 / (1 + exp(-v)). */
     public static final int SIGMOID = 5;
+    /** v > p0 ? v : 0, as ONNX ThresholdedRelu (alpha = p0); NaN gives 0. */
+    public static final int THRESHOLDED_RELU = 6;
 
     private Epilogue() {
     }
@@ -35,6 +37,8 @@ public final class Epilogue {
                 return v * Math.min(Math.max(v * (1f / 6f) + 0.5f, 0f), 1f);
             case SIGMOID:
                 return (float) (1.0 / (1.0 + Math.exp(-v)));
+            case THRESHOLDED_RELU:
+                return v > p0 ? v : 0f;
             default:
                 throw new IllegalArgumentException("unknown activation code " + act);
         }
@@ -66,6 +70,8 @@ public final class Epilogue {
                 return HARD_SWISH;
             case "Sigmoid":
                 return SIGMOID;
+            case "ThresholdedRelu":
+                return THRESHOLDED_RELU;
             default:
                 throw new IllegalArgumentException("unsupported fused activation '" + name + "'");
         }

@@ -55,8 +55,10 @@ public final class JarPackager {
                     put(jos, d, new byte[0]);
                 }
                 put(jos, base + ".class", classFile);
-                putWeights(jos, base.substring(0, base.length() - program.className().length())
-                        + program.weightsResource(), program.weights());
+                String pkgDir = base.substring(0, base.length() - program.className().length());
+                putWeights(jos, pkgDir + program.weightsResource(), program.weights());
+                put(jos, pkgDir + program.layersResource(),
+                        program.layerTable().getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 for (Map.Entry<String, byte[]> e : runtime.entrySet()) {
                     put(jos, e.getKey(), e.getValue());
                 }

@@ -16,6 +16,7 @@ import org.falconc.ir.Graph;
 import org.falconc.ir.IrException;
 import org.falconc.ir.Node;
 import org.falconc.ir.Value;
+import org.falconc.ir.analysis.ModelCost;
 
 /**
  * Lowers a graph after the pass pipeline (every value statically typed, nodes in order) into a
@@ -25,6 +26,8 @@ import org.falconc.ir.Value;
 public final class Lowering {
     /** Runtime class that copies graph outputs the memory plan cannot produce in place. */
     static final String COPY = "org/falconc/runtime/model/Copy";
+    /** Runtime class whose begin/end bracket every layer. */
+    static final String PROFILER = "org/falconc/runtime/profile/Profiler";
 
     private final Graph graph;
     private final LowererRegistry registry;
@@ -73,7 +76,8 @@ public final class Lowering {
             List<KernelCall> calls = b.calls();
             if (!calls.isEmpty()) {
                 String base = n.name().isEmpty() ? n.op() + "_" + n.output(0).name() : n.name();
-                layers.add(new Layer(names.unique(base), n.name(), n.op(), describe(n.inputs()), describe(n.outputs()), calls));
+                layers.add(new Layer(names.unique(base), n.name(), n.op(), describe(n.inputs()), describe(n.outputs()),
+                        profiled(layers.size(), calls), ModelCost.macs(n), LayerDetail.of(n)));
             }
         }
         fail();
@@ -83,7 +87,8 @@ public final class Lowering {
                     new Arg.IntArg(c.to().length())), "graph output " + c.to().index() + " is not computed in place"));
         }
         if (!copies.isEmpty()) {
-            layers.add(new Layer(names.unique("copy_outputs"), "", "Copy", List.of(), List.of(), copies));
+            layers.add(new Layer(names.unique("copy_outputs"), "", "Copy", List.of(), List.of(),
+                    profiled(layers.size(), copies)));
         }
         List<WeightTensor> weights = buffers.weights();
         for (WeightTensor w : weights) {
@@ -94,6 +99,18 @@ public final class Lowering {
         fail();
         return new Program(packageName, className, specs(graph.inputs()), specs(graph.outputs()), weights, packed,
                 buffers.plan().arenaLengths(), buffers.plan().peakBytes(), layers);
+    }
+
+    /**
+     * A layer's calls between {@code Profiler.begin} and {@code Profiler.end} (one field load and a
+     * branch each when no profile is attached), so {@code falconc profile} can time every layer.
+     */
+    private static List<KernelCall> profiled(int layer, List<KernelCall> calls) {
+        List<KernelCall> out = new ArrayList<>(calls.size() + 2);
+        out.add(KernelCall.of(PROFILER, "begin", List.of(new Arg.Context(), new Arg.IntArg(layer)), ""));
+        out.addAll(calls);
+        out.add(KernelCall.of(PROFILER, "end", List.of(new Arg.Context(), new Arg.IntArg(layer)), ""));
+        return out;
     }
 
     /** Compiled models take and return tensors of static shape (any element type: f32, i64, i32, bool). */

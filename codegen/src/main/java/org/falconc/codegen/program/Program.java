@@ -49,6 +49,30 @@ public record Program(String packageName, String className, List<TensorSpec> inp
         return className + ".weights";
     }
 
+    /** The layer table resource's name, next to the class: {@code Model.layers.tsv}. */
+    public String layersResource() {
+        return className + org.falconc.runtime.profile.LayerTable.SUFFIX;
+    }
+
+    /** The layer table written beside the class ({@code CompiledModel.layers()} reads it). */
+    public String layerTable() {
+        List<org.falconc.runtime.profile.LayerInfo> infos = new ArrayList<>();
+        for (int i = 0; i < layers.size(); i++) {
+            Layer l = layers.get(i);
+            String name = l.nodeName().isEmpty() ? l.methodName() : l.nodeName();
+            String in = String.join(", ", l.inputs().stream().map(Program::typeOf).toList());
+            String out = l.outputs().isEmpty() ? "" : typeOf(l.outputs().get(0));
+            infos.add(new org.falconc.runtime.profile.LayerInfo(i, name, l.op(), in, out, l.denseMacs(), l.detail()));
+        }
+        return org.falconc.runtime.profile.LayerTable.format(infos);
+    }
+
+    /** {@code f32[1,3]} of a described value {@code %x f32[1,3]}. */
+    private static String typeOf(String described) {
+        int sp = described.lastIndexOf(' ');
+        return sp < 0 ? described : described.substring(sp + 1);
+    }
+
     public int arenaLength(DType dtype) {
         return arenaLengths.getOrDefault(dtype, 0);
     }

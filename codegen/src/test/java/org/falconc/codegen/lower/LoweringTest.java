@@ -68,7 +68,7 @@ class LoweringTest {
         // Neg writes the output array; everything after it works in place there: no arena at all.
         assertEquals(0, p.peakActivationBytes());
         for (Layer l : p.layers()) {
-            assertTrue(l.calls().get(0).args().stream().anyMatch(a -> a instanceof org.falconc.codegen.program.Arg.Buffer b
+            assertTrue(l.kernelCalls().get(0).args().stream().anyMatch(a -> a instanceof org.falconc.codegen.program.Arg.Buffer b
                     && b.slot() instanceof Slot.Output), l.methodName());
         }
     }

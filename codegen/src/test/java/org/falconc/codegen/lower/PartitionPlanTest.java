@@ -34,7 +34,7 @@ class PartitionPlanTest {
     /** The slot of the {@code index}-th buffer argument of the first call of layer {@code op}. */
     private static Slot bufferArg(Program p, String op, int index) {
         Layer layer = p.layers().stream().filter(l -> l.op().equals(op)).findFirst().orElseThrow();
-        return layer.calls().get(0).args().stream().filter(a -> a instanceof Arg.Buffer).map(a -> ((Arg.Buffer) a).slot())
+        return layer.kernelCalls().get(0).args().stream().filter(a -> a instanceof Arg.Buffer).map(a -> ((Arg.Buffer) a).slot())
                 .toList().get(index);
     }
 

@@ -23,14 +23,35 @@ public record ModelCost(long parameters, long convMacs, long gemmMacs) {
         long conv = 0;
         long gemm = 0;
         for (Node n : g.nodes()) {
-            switch (n.op()) {
-                case "Conv" -> conv += convMacs(n);
-                case "ConvTranspose" -> conv += convTransposeMacs(n);
-                case "Gemm", "MatMul" -> gemm += matMulMacs(n);
-                default -> { }
+            if (isConv(n)) {
+                conv += macs(n);
+            } else {
+                gemm += macs(n);
             }
         }
         return new ModelCost(params, conv, gemm);
+    }
+
+    /** Whether the node is a convolution (plain, fused or decomposed) or a transposed one. */
+    public static boolean isConv(Node n) {
+        return switch (n.op()) {
+            case "Conv", "FusedConv", "DecomposedConv", "ConvTranspose" -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * Multiply-accumulates of one node computed densely: convolutions (plain, fused, decomposed,
+     * transposed) and matrix products (Gemm, FusedGemm, MatMul); 0 for every other op and for nodes
+     * whose types are not known.
+     */
+    public static long macs(Node n) {
+        return switch (n.op()) {
+            case "Conv", "FusedConv", "DecomposedConv" -> convMacs(n);
+            case "ConvTranspose" -> convTransposeMacs(n);
+            case "Gemm", "FusedGemm", "MatMul" -> matMulMacs(n);
+            default -> 0;
+        };
     }
 
     private static boolean typed(Node n) {
@@ -75,7 +96,7 @@ public record ModelCost(long parameters, long convMacs, long gemmMacs) {
         }
         Shape a = n.input(0).type().shape();
         long k;
-        if (n.op().equals("Gemm")) {
+        if (!n.op().equals("MatMul")) {
             boolean transA = n.attrs().getInt("transA", 0) != 0;
             k = transA ? a.dim(0) : a.dim(1);
         } else {

@@ -54,7 +54,7 @@ final class Im2colB implements BPanelSource {
     }
 
     @Override
-    public void pack(int batch, int k0, int k1, int n0, int n1, float[] dst, int nr) {
+    public void pack(int batch, int k0, int k1, int n0, int n1, float[] dst, int dstOff, int stripStride, int nr) {
         int kc = k1 - k0;
         int rs = r * s;
         int base = xOff + batch * batchStride;
@@ -75,7 +75,7 @@ final class Im2colB implements BPanelSource {
             while (q < n1) {
                 int inStrip = (q - n0) % nr;
                 int len = Math.min(Math.min(ow - o, n1 - q), nr - inStrip);
-                int d = ((q - n0) / nr) * kc * nr + kk * nr + inStrip;
+                int d = dstOff + ((q - n0) / nr) * stripStride + kk * nr + inStrip;
                 int ih = oh * strideH + ihShift;
                 if (ih < 0 || ih >= h) {
                     java.util.Arrays.fill(dst, d, d + len, 0f);
@@ -107,7 +107,7 @@ final class Im2colB implements BPanelSource {
             }
             int tail = (n1 - n0) % nr;
             if (tail != 0) {
-                int d = ((n1 - n0) / nr) * kc * nr + kk * nr;
+                int d = dstOff + ((n1 - n0) / nr) * stripStride + kk * nr;
                 java.util.Arrays.fill(dst, d + tail, d + nr, 0f);
             }
             // Next K row: (c, ry, sx) in row-major order.

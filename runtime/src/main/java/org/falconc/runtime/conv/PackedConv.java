@@ -41,6 +41,14 @@ public final class PackedConv {
         return inChannels;
     }
 
+    public int kernelH() {
+        return kernelH;
+    }
+
+    public int kernelW() {
+        return kernelW;
+    }
+
     public int group() {
         return group;
     }

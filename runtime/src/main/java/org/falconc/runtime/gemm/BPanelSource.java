@@ -14,5 +14,14 @@ public interface BPanelSource {
      * {@code batch} indexes the independent problems of one batched call (for a convolution:
      * image * groups + group).
      */
-    void pack(int batch, int k0, int k1, int n0, int n1, float[] dst, int nr);
+    default void pack(int batch, int k0, int k1, int n0, int n1, float[] dst, int nr) {
+        pack(batch, k0, k1, n0, n1, dst, 0, (k1 - k0) * nr, nr);
+    }
+
+    /**
+     * {@link #pack} into a wider panel: strip s at {@code dst[dstOff + s * stripStride ...]}, row k
+     * at {@code + (k - k0) * nr}. The compacted GEMM of a sparse convolution packs several K ranges
+     * back to back into one panel this way ({@code stripStride = total rows * nr}).
+     */
+    void pack(int batch, int k0, int k1, int n0, int n1, float[] dst, int dstOff, int stripStride, int nr);
 }

@@ -26,14 +26,25 @@ public final class BatchedGemm {
                            BPanelSource src, int n, int k0, int k1, float[] c, int cOff, int cBatchStride, int ldc,
                            float[] bias, int act, float p0, float p1, float[] residual, int residualOff,
                            boolean accumulate) {
-        GemmEpilogue epi = new GemmEpilogue(bias, 0, residual, residualOff - cOff, act, p0, p1);
+        run(ctx, kernel, groups, batches, src, n, k0, k1, c, cOff, cBatchStride, ldc,
+                new GemmEpilogue(bias, 0, residual, residualOff - cOff, act, p0, p1), accumulate);
+    }
+
+    /**
+     * {@link #run} with a prepared epilogue (e.g. one writing C's mask, {@link GemmEpilogue#withMask});
+     * its bias offset is that of group 0, group g adding {@code g * M}.
+     */
+    public static void run(ExecutionContext ctx, MicroKernel kernel, PackedMatrix[] groups, int batches,
+                           BPanelSource src, int n, int k0, int k1, float[] c, int cOff, int cBatchStride, int ldc,
+                           GemmEpilogue epi, boolean accumulate) {
+        float[] bias = epi.bias;
         if (n < Gemm.GEMV_MAX_N && src instanceof DenseB) {
             // Columns of a 1x1 image: a GEMV per (problem, column) instead of padding to NR.
             DenseB dense = (DenseB) src;
             int m = groups[0].rows();
             for (int b = 0; b < batches; b++) {
                 int g = b % groups.length;
-                GemmEpilogue e = g == 0 || bias == null ? epi : epi.withBiasOffset(g * m);
+                GemmEpilogue e = g == 0 || bias == null ? epi : epi.withBiasOffset(epi.biasOff + g * m);
                 for (int j = 0; j < n; j++) {
                     Gemv.run(ctx, kernel, groups[g], k0, k1, dense.array(), dense.offset(b) + j, dense.ldb(),
                             c, cOff + b * cBatchStride + j, ldc, e, accumulate);

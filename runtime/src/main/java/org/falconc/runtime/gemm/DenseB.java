@@ -28,12 +28,12 @@ final class DenseB implements BPanelSource {
     }
 
     @Override
-    public void pack(int batch, int k0, int k1, int n0, int n1, float[] dst, int nr) {
+    public void pack(int batch, int k0, int k1, int n0, int n1, float[] dst, int dstOff, int stripStride, int nr) {
         int kc = k1 - k0;
         int base = off + batch * batchStride;
         for (int n = n0, strip = 0; n < n1; n += nr, strip++) {
             int cols = Math.min(nr, n1 - n);
-            int d = strip * kc * nr;
+            int d = dstOff + strip * stripStride;
             int src = base + k0 * ldb + n;
             if (cols == nr) {
                 for (int k = 0; k < kc; k++, d += nr, src += ldb) {

@@ -49,7 +49,11 @@ final class Gemv {
                 int row0 = p * mr;
                 int rows = Math.min(mr, m - row0);
                 for (int r = 0; r < rows; r++) {
-                    epi.store(out[r], y, yOff + (row0 + r) * yStride, accumulate, true, row0 + r);
+                    int yi = yOff + (row0 + r) * yStride;
+                    epi.store(out[r], y, yi, accumulate, true, row0 + r);
+                    if (epi.mask != null) {
+                        epi.markElement(y, yi);
+                    }
                 }
             }
         });

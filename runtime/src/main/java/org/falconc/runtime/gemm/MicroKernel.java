@@ -32,6 +32,15 @@ public abstract class MicroKernel {
     abstract void compute(float[] a, int aOff, float[] b, int bOff, int kc, float[] tile);
 
     /**
+     * {@link #compute} over several K ranges of A, the accumulators kept in registers across
+     * ranges (the compacted GEMM of a sparse convolution): range q is
+     * {@code [ranges[2q], ranges[2q + 1])}, read from A at {@code a[aBase + k * MR + r]}, and the B
+     * strip holds the ranges' rows back to back ({@code b[bOff + kk * nr + j]}, kk counting over
+     * all ranges in order).
+     */
+    abstract void computeRanges(float[] a, int aBase, int[] ranges, int nRanges, float[] b, int bOff, float[] tile);
+
+    /**
      * Stores an accumulator tile into C at {@code c[cOff]} (rows {@code ldc} apart):
      * {@code c = (accumulate ? c : 0) + acc}, then the epilogue if {@code finish}. Only
      * {@code rows x cols} are written; {@code row0} is the tile's first row in the bias. Kept apart
@@ -57,6 +66,16 @@ public abstract class MicroKernel {
             int ti = r * nr;
             for (int j = 0; j < cols; j++) {
                 epi.store(tile[ti + j], c, ci + j, accumulate, finish, row0 + r);
+            }
+        }
+        if (finish && epi.mask != null) {
+            // The tile's rows are consecutive planes at the same column: one division per tile.
+            int rel = cOff - epi.cOrigin;
+            int plane = rel / epi.ldc;
+            int col0 = rel - plane * epi.ldc;
+            int rowMask = epi.maskOff + plane * epi.maskNb;
+            for (int r = 0; r < rows; r++, rowMask += epi.maskNb) {
+                GemmEpilogue.markRow(c, cOff + r * ldc, cols, epi.mask, rowMask, col0, epi.maskBlock);
             }
         }
     }

@@ -14,11 +14,11 @@ final class TransposedB implements BPanelSource {
     }
 
     @Override
-    public void pack(int batch, int k0, int k1, int n0, int n1, float[] dst, int nr) {
+    public void pack(int batch, int k0, int k1, int n0, int n1, float[] dst, int dstOff, int stripStride, int nr) {
         int kc = k1 - k0;
         for (int n = n0, strip = 0; n < n1; n += nr, strip++) {
             int cols = Math.min(nr, n1 - n);
-            int d = strip * kc * nr;
+            int d = dstOff + strip * stripStride;
             for (int j = 0; j < nr; j++) {
                 if (j < cols) {
                     int src = off + (n + j) * ld + k0;

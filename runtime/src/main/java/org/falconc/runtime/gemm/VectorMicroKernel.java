@@ -31,14 +31,67 @@ final class VectorMicroKernel extends MicroKernel {
 
     @Override
     void compute(float[] a, int aOff, float[] b, int bOff, int kc, float[] tile) {
-        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
-        FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
-        FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
-        FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
-        FloatVector c40 = FloatVector.zero(S), c41 = FloatVector.zero(S);
-        FloatVector c50 = FloatVector.zero(S), c51 = FloatVector.zero(S);
-        FloatVector c60 = FloatVector.zero(S), c61 = FloatVector.zero(S);
-        FloatVector c70 = FloatVector.zero(S), c71 = FloatVector.zero(S);
+        block(a, aOff, b, bOff, kc, tile, false);
+    }
+
+    /**
+     * Runs the ranges one after another through {@link #block}, the tile carrying the sums from
+     * one range to the next (16 vector loads and stores per range). Keeping the accumulators in
+     * registers across ranges instead needs vector phis in a nested loop, which C2 (JDK 17) does
+     * not scalarise: the vectors get boxed and the kernel runs ~30x slower.
+     */
+    @Override
+    void computeRanges(float[] a, int aBase, int[] ranges, int nRanges, float[] b, int bOff, float[] tile) {
+        if (nRanges == 0) {
+            java.util.Arrays.fill(tile, 0, MR * NR, 0f);
+            return;
+        }
+        for (int q = 0; q < nRanges; q++) {
+            int k0 = ranges[2 * q];
+            int kc = ranges[2 * q + 1] - k0;
+            block(a, aBase + k0 * MR, b, bOff, kc, tile, q > 0);
+            bOff += kc * NR;
+        }
+    }
+
+    /** The register block over kc steps of K, starting from zero or (load) from the tile. */
+    private static void block(float[] a, int aOff, float[] b, int bOff, int kc, float[] tile, boolean load) {
+        FloatVector c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51, c60, c61, c70, c71;
+        if (load) {
+            c00 = FloatVector.fromArray(S, tile, 0 * NR);
+            c01 = FloatVector.fromArray(S, tile, 0 * NR + L);
+            c10 = FloatVector.fromArray(S, tile, 1 * NR);
+            c11 = FloatVector.fromArray(S, tile, 1 * NR + L);
+            c20 = FloatVector.fromArray(S, tile, 2 * NR);
+            c21 = FloatVector.fromArray(S, tile, 2 * NR + L);
+            c30 = FloatVector.fromArray(S, tile, 3 * NR);
+            c31 = FloatVector.fromArray(S, tile, 3 * NR + L);
+            c40 = FloatVector.fromArray(S, tile, 4 * NR);
+            c41 = FloatVector.fromArray(S, tile, 4 * NR + L);
+            c50 = FloatVector.fromArray(S, tile, 5 * NR);
+            c51 = FloatVector.fromArray(S, tile, 5 * NR + L);
+            c60 = FloatVector.fromArray(S, tile, 6 * NR);
+            c61 = FloatVector.fromArray(S, tile, 6 * NR + L);
+            c70 = FloatVector.fromArray(S, tile, 7 * NR);
+            c71 = FloatVector.fromArray(S, tile, 7 * NR + L);
+        } else {
+            c00 = FloatVector.zero(S);
+            c01 = FloatVector.zero(S);
+            c10 = FloatVector.zero(S);
+            c11 = FloatVector.zero(S);
+            c20 = FloatVector.zero(S);
+            c21 = FloatVector.zero(S);
+            c30 = FloatVector.zero(S);
+            c31 = FloatVector.zero(S);
+            c40 = FloatVector.zero(S);
+            c41 = FloatVector.zero(S);
+            c50 = FloatVector.zero(S);
+            c51 = FloatVector.zero(S);
+            c60 = FloatVector.zero(S);
+            c61 = FloatVector.zero(S);
+            c70 = FloatVector.zero(S);
+            c71 = FloatVector.zero(S);
+        }
         for (int k = 0; k < kc; k++) {
             // Indices linear in k (no extra induction variables) so C2 hoists the range checks.
             int ai = aOff + k * MR;
@@ -100,6 +153,20 @@ final class VectorMicroKernel extends MicroKernel {
 
     private static void storeRows(float[] tile, float[] c, int cOff, int ldc,
                                   boolean accumulate, boolean finish, GemmEpilogue epi, int row0) {
+        boolean marking = finish && epi.mask != null;
+        int rowMask = 0;
+        int col0 = 0;
+        int firstBlock = 0;
+        boolean oneBlock = false;
+        if (marking) {
+            // One division per tile: its rows are consecutive planes at the same column.
+            int rel = cOff - epi.cOrigin;
+            int plane = rel / epi.ldc;
+            col0 = rel - plane * epi.ldc;
+            rowMask = epi.maskOff + plane * epi.maskNb;
+            firstBlock = col0 / epi.maskBlock;
+            oneBlock = (col0 + NR - 1) / epi.maskBlock == firstBlock;
+        }
         for (int r = 0; r < MR; r++) {
             FloatVector v0 = FloatVector.fromArray(S, tile, r * NR);
             FloatVector v1 = FloatVector.fromArray(S, tile, r * NR + L);
@@ -124,6 +191,20 @@ final class VectorMicroKernel extends MicroKernel {
             }
             v0.intoArray(c, ci);
             v1.intoArray(c, ci + L);
+            if (marking) {
+                // NE is true for NaN too. A strip within one block sets one byte; else per block.
+                if (v0.compare(VectorOperators.NE, 0f).or(v1.compare(VectorOperators.NE, 0f)).anyTrue()) {
+                    if (oneBlock) {
+                        int mi = rowMask + firstBlock;
+                        if (!epi.mask[mi]) {
+                            epi.mask[mi] = true;
+                        }
+                    } else {
+                        GemmEpilogue.markRow(c, ci, NR, epi.mask, rowMask, col0, epi.maskBlock);
+                    }
+                }
+                rowMask += epi.maskNb;
+            }
         }
     }
 
@@ -137,6 +218,8 @@ final class VectorMicroKernel extends MicroKernel {
                 return v.blend(v.mul(p0), v.compare(VectorOperators.LT, 0f));
             case Epilogue.HARD_SWISH:
                 return v.mul(v.fma(1f / 6f, 0.5f).max(0f).min(1f));
+            case Epilogue.THRESHOLDED_RELU:
+                return FloatVector.zero(S).blend(v, v.compare(VectorOperators.GT, p0));
             default:
                 return v; // NONE (SIGMOID takes the scalar store)
         }

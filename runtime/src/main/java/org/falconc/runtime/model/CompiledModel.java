@@ -31,6 +31,7 @@ public abstract class CompiledModel {
     private final ElementType[] outputTypes;
     private final int[] arenaLengths;
     private final ConcurrentLinkedQueue<CallState> idle = new ConcurrentLinkedQueue<>();
+    private volatile List<org.falconc.runtime.profile.LayerInfo> layers;
 
     /**
      * @param threads      total parallelism of a pool of the model's own; 0 = the process-wide pool
@@ -98,6 +99,30 @@ public abstract class CompiledModel {
         return result;
     }
 
+    /**
+     * {@link #runArrays(Map)} with per-layer counters: {@code profile} is attached for this call and
+     * accumulates each layer's time and, for convolutions, units and MACs ({@link #layers()} says
+     * what layer i is).
+     */
+    public final Map<String, Object> runArrays(Map<String, ?> inputs, org.falconc.runtime.profile.Profile profile) {
+        Object[] out = runAll(ordered(inputs), profile);
+        Map<String, Object> result = new LinkedHashMap<>();
+        for (int j = 0; j < out.length; j++) {
+            result.put(outputNames.get(j), out[j]);
+        }
+        return result;
+    }
+
+    /** What the compiler recorded about each layer (empty when the class has no layer table). */
+    public final List<org.falconc.runtime.profile.LayerInfo> layers() {
+        List<org.falconc.runtime.profile.LayerInfo> l = layers;
+        if (l == null) {
+            l = org.falconc.runtime.profile.LayerTable.load(getClass());
+            layers = l;
+        }
+        return l;
+    }
+
     private Object[] ordered(Map<String, ?> inputs) {
         for (String name : inputs.keySet()) {
             if (!inputNames.contains(name)) {
@@ -153,6 +178,10 @@ public abstract class CompiledModel {
     }
 
     private Object[] runAll(Object[] in) {
+        return runAll(in, null);
+    }
+
+    private Object[] runAll(Object[] in, org.falconc.runtime.profile.Profile profile) {
         Object[] out = new Object[outputShapes.length];
         for (int j = 0; j < out.length; j++) {
             out[j] = outputTypes[j].newArray(elements(outputShapes[j]));
@@ -161,9 +190,11 @@ public abstract class CompiledModel {
         if (state == null) {
             state = new CallState(pool, arenaLengths[0], arenaLengths[1], arenaLengths[2], arenaLengths[3]);
         }
+        state.ctx.setProfile(profile);
         try {
             execute(state, in, out);
         } finally {
+            state.ctx.setProfile(null);
             idle.add(state);
         }
         return out;

@@ -23,6 +23,8 @@ public final class ExecutionContext {
     private final ThreadPool pool;
     /** buffers[lane][slot]. */
     private final float[][][] buffers;
+    /** Per-layer counters, or null (the default: profiling off). */
+    private org.falconc.runtime.profile.Profile profile;
 
     public ExecutionContext(ThreadPool pool) {
         this.pool = pool;
@@ -36,6 +38,16 @@ public final class ExecutionContext {
 
     public ThreadPool pool() {
         return pool;
+    }
+
+    /** The attached profile, or null when profiling is off. */
+    public org.falconc.runtime.profile.Profile profile() {
+        return profile;
+    }
+
+    /** Attaches (or, with null, detaches) per-layer counters for the following calls. */
+    public void setProfile(org.falconc.runtime.profile.Profile profile) {
+        this.profile = profile;
     }
 
     public int threads() {

@@ -30,6 +30,7 @@ record Activation(String name, int code, float p0, float p1) {
                 p1 = params.length > 1 ? params[1] : Float.POSITIVE_INFINITY;
             }
             case Epilogue.LEAKY_RELU -> p0 = params.length > 0 ? params[0] : 0.01f;
+            case Epilogue.THRESHOLDED_RELU -> p0 = params.length > 0 ? params[0] : 1f;
             default -> { }
         }
         return new Activation(name, code, p0, p1);
@@ -47,6 +48,7 @@ record Activation(String name, int code, float p0, float p1) {
             case Epilogue.LEAKY_RELU -> UnaryOp.LEAKY_RELU;
             case Epilogue.HARD_SWISH -> UnaryOp.HARD_SWISH;
             case Epilogue.SIGMOID -> UnaryOp.SIGMOID;
+            case Epilogue.THRESHOLDED_RELU -> UnaryOp.THRESHOLDED_RELU;
             default -> UnaryOp.IDENTITY;
         };
     }

@@ -65,26 +65,40 @@ final class ConvLowerer implements Lowerer {
         int dilH = oneD ? 1 : g.dilation(0);
         int padTop = oneD ? 0 : g.padBegin(0);
         int last = spatial - 1;
-        Arg packed;
-        if (Conv2d.isDepthwise(c, group)) {
-            packed = layer.pack(PACKED_CONV, CONV_2D, "pack", "conv weights %" + node.input(1).name() + " " + layer.inType(1),
-                    layer.in(1), i(k), i(c), i(r), i(s), i(group));
-        } else {
-            // Packed here, so loading the model is a straight read of the panels.
-            float[] panels = new float[Conv2d.packedLength(k, c, r, s, group)];
-            Conv2d.packInto(layer.constant(1, "W").floats(), 0, k, c, r, s, group, panels);
-            Arg data = layer.floatArray(node.input(1).name() + ".packed", Tensor.ofFloats(Shape.of(panels.length), panels));
-            packed = layer.pack(PACKED_CONV, CONV_2D, "prepacked", "conv weights %" + node.input(1).name() + " "
-                    + layer.inType(1) + " packed at compile time", data, i(k), i(c), i(r), i(s), i(group));
-        }
+        Arg packed = packedWeights(node, layer, k, c, r, s, group);
         Arg bias = layer.hasInput(2) ? layer.weightArrayOrNull(2, DType.F32) : org.falconc.codegen.lower.Args.noArray(DType.F32);
         Arg residual = layer.hasInput(3) ? layer.in(3) : none(DType.F32);
         String comment = "conv " + k + "x" + c / group + "x" + r + "x" + s + (group > 1 ? " group " + group : "")
                 + " stride " + strideH + "," + g.stride(last) + " pad " + padTop + "," + g.padBegin(last)
                 + (layer.hasInput(2) ? " + bias" : "") + (layer.hasInput(3) ? " + residual" : "") + act;
+        int maskBlock = MaskOutput.block(node);
+        if (maskBlock > 0) {
+            layer.call(CONV_2D, "run", comment + ", writes the mask of its output (block " + maskBlock + ")", ctx(),
+                    layer.in(0), layer.out(0), packed, bias, i(n), i(c), i(h), i(width), i(k), i(oh), i(ow), i(r), i(s),
+                    i(strideH), i(g.stride(last)), i(padTop), i(g.padBegin(last)), i(dilH), i(g.dilation(last)), i(group),
+                    i(act.code()), f(act.p0()), f(act.p1()), residual, layer.out(1), i(maskBlock));
+            return;
+        }
         layer.call(CONV_2D, "run", comment, ctx(), layer.in(0), layer.out(0), packed, bias, i(n), i(c), i(h), i(width), i(k),
                 i(oh), i(ow), i(r), i(s), i(strideH), i(g.stride(last)), i(padTop), i(g.padBegin(last)), i(dilH),
                 i(g.dilation(last)), i(group), i(act.code()), f(act.p0()), f(act.p1()), residual);
+    }
+
+    /**
+     * The packed weights of a 1-D/2-D convolution with constant weights: panels packed here, at compile
+     * time, wrapped at load time (depthwise taps stay unpacked and are copied at load time).
+     */
+    static Arg packedWeights(Node node, LayerBuilder layer, int k, int c, int r, int s, int group) {
+        if (Conv2d.isDepthwise(c, group)) {
+            return layer.pack(PACKED_CONV, CONV_2D, "pack", "conv weights %" + node.input(1).name() + " " + layer.inType(1),
+                    layer.in(1), i(k), i(c), i(r), i(s), i(group));
+        }
+        // Packed here, so loading the model is a straight read of the panels.
+        float[] panels = new float[Conv2d.packedLength(k, c, r, s, group)];
+        Conv2d.packInto(layer.constant(1, "W").floats(), 0, k, c, r, s, group, panels);
+        Arg data = layer.floatArray(node.input(1).name() + ".packed", Tensor.ofFloats(Shape.of(panels.length), panels));
+        return layer.pack(PACKED_CONV, CONV_2D, "prepacked", "conv weights %" + node.input(1).name() + " "
+                + layer.inType(1) + " packed at compile time", data, i(k), i(c), i(r), i(s), i(group));
     }
 
     /** Rank 3 and up, or run-time weights: unpacked weights, direct loops. */
@@ -108,5 +122,6 @@ final class ConvLowerer implements Lowerer {
                 layer.intTable("out", g.outSizes()), layer.intTable("strides", strides), layer.intTable("padsBegin", begin),
                 layer.intTable("dilations", dilations), i(NnAttrs.intAtLeast(node, "group", 1, 1)), i(act.code()),
                 f(act.p0()), f(act.p1()), layer.hasInput(3) ? layer.in(3) : none(DType.F32));
+        MaskOutput.buildAfter(node, layer);
     }
 }

@@ -17,6 +17,8 @@ public final class StandardLowerers {
         r.register(new PoolLowerer(), "MaxPool", "AveragePool", "LpPool");
         r.register(new GlobalPoolLowerer(), "GlobalAveragePool", "GlobalMaxPool", "GlobalLpPool");
         r.register(new ConcatLowerer(), "Concat");
+        r.register(new DecomposedConvLowerer(), "DecomposedConv");
+        r.register(new ActivationMaskLowerer(), "ActivationMask");
         r.register(new SplitLowerer(), "Split");
         r.register(new SliceLowerer(), "Slice");
         r.register(new TransposeLowerer(), "Transpose");

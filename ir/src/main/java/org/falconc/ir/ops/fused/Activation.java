@@ -19,7 +19,9 @@ public enum Activation {
     /** params [alpha]: x < 0 ? alpha * x : x. */
     LEAKY_RELU("LeakyRelu", 1),
     HARD_SWISH("HardSwish", 0),
-    SIGMOID("Sigmoid", 0);
+    SIGMOID("Sigmoid", 0),
+    /** params [alpha]: x > alpha ? x : 0 (ONNX ThresholdedRelu). */
+    THRESHOLDED_RELU("ThresholdedRelu", 1);
 
     /** Attribute naming the activation (a string, absent = none). */
     public static final String ATTRIBUTE = "activation";
@@ -27,6 +29,7 @@ public enum Activation {
     public static final String PARAMS_ATTRIBUTE = "activation_params";
 
     private static final float LEAKY_RELU_DEFAULT_ALPHA = 0.01f;
+    private static final float THRESHOLDED_RELU_DEFAULT_ALPHA = 1.0f;
 
     private final String attributeValue;
     private final int paramCount;
@@ -61,7 +64,7 @@ public enum Activation {
         Activation a = named(name);
         if (a == null) {
             throw Infer.fail(fused, "unknown activation '" + name + "' (expected one of \"\", Relu, Clip, "
-                    + "LeakyRelu, HardSwish, Sigmoid)");
+                    + "LeakyRelu, HardSwish, Sigmoid, ThresholdedRelu)");
         }
         return a;
     }
@@ -90,6 +93,21 @@ public enum Activation {
             case LEAKY_RELU -> x < 0 ? params[0] * (double) x : x;
             case HARD_SWISH -> x * Math.max(0, Math.min(1, x / 6 + 0.5));
             case SIGMOID -> sigmoid(x);
+            case THRESHOLDED_RELU -> x > params[0] ? x : 0;
+        };
+    }
+
+    /**
+     * Whether this activation, with {@code params}, maps every input at or below zero to exactly 0
+     * (an exact-zero producer whose output a mask describes well): Relu, ThresholdedRelu with
+     * alpha >= 0, Clip with min exactly 0.
+     */
+    public boolean producesExactZeros(float[] params) {
+        return switch (this) {
+            case RELU -> true;
+            case THRESHOLDED_RELU -> params.length == 1 && params[0] >= 0;
+            case CLIP -> params.length == 2 && params[0] == 0;
+            default -> false;
         };
     }
 
@@ -104,14 +122,15 @@ public enum Activation {
 
     /**
      * The activation an ONNX node computes, if a fused op can take it over: Relu, LeakyRelu,
-     * HardSwish, Sigmoid, and Clip whose present bounds are constant f32 scalars. Null otherwise.
+     * HardSwish, Sigmoid, ThresholdedRelu (not NaN alpha), and Clip whose present bounds are constant f32 scalars. Null otherwise.
      */
     public static Activation ofOnnxNode(Node n) {
         if (n.numOutputs() != 1 || n.op().isEmpty()) {
             return null;
         }
         Activation a = named(n.op());
-        if (a == null || (a == CLIP && onnxClipBounds(n) == null)) {
+        if (a == null || (a == CLIP && onnxClipBounds(n) == null)
+                || (a == THRESHOLDED_RELU && Float.isNaN(n.attrs().getFloat("alpha", THRESHOLDED_RELU_DEFAULT_ALPHA)))) {
             return null;
         }
         return a;
@@ -122,6 +141,7 @@ public enum Activation {
         return switch (this) {
             case CLIP -> onnxClipBounds(n);
             case LEAKY_RELU -> new float[] {n.attrs().getFloat("alpha", LEAKY_RELU_DEFAULT_ALPHA)};
+            case THRESHOLDED_RELU -> new float[] {n.attrs().getFloat("alpha", THRESHOLDED_RELU_DEFAULT_ALPHA)};
             default -> new float[0];
         };
     }

@@ -8,8 +8,9 @@ import org.falconc.ir.ops.Infer;
 import org.falconc.ir.ops.nn.ConvInference;
 
 /**
- * FusedConv: X, W, optional B, optional residual Z -> Y = act(Conv(X, W, B) + Z). Conv's own
- * inference checks X, W, B and the attributes; Z must have exactly Y's type.
+ * FusedConv: X, W, optional B, optional residual Z -> Y = act(Conv(X, W, B) + Z) [, mask of Y].
+ * Conv's own inference checks X, W, B and the attributes; Z must have exactly Y's type. With
+ * attribute {@code mask_block} the node has a second output, the mask of Y (docs/sparsity.md).
  */
 public final class FusedConvInference {
     public static final String OP = "FusedConv";
@@ -19,7 +20,13 @@ public final class FusedConvInference {
     private FusedConvInference() {
     }
 
+    /** Y, then (with attribute {@code mask_block}) the mask of Y: bool[N, K, ceil(OH*OW / mask_block)]. */
     public static List<TensorType> infer(Node node) {
+        return SparseAttrs.withMaskOutput(node, inferY(node));
+    }
+
+    /** The type of Y alone (also DecomposedConv's, which has FusedConv's inputs and attributes). */
+    static TensorType inferY(Node node) {
         List<TensorType> y = ConvInference.infer(node);
         if (node.hasInput(RESIDUAL)) {
             TensorType z = Infer.inputType(node, RESIDUAL);
@@ -28,6 +35,6 @@ public final class FusedConvInference {
             }
         }
         Activation.of(node).params(node);
-        return y;
+        return y.get(0);
     }
 }

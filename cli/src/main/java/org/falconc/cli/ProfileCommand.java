@@ -1,0 +1,152 @@
+package org.falconc.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.falconc.bench.InputSet;
+import org.falconc.frontend.TensorFiles;
+import org.falconc.ir.Tensor;
+import org.falconc.runtime.io.ImagePreset;
+import org.falconc.runtime.model.CompiledModel;
+import org.falconc.runtime.profile.Profile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code falconc profile MODEL}: per-layer time, units and MACs of the compiled model on given inputs. */
+@Command(name = "profile", mixinStandardHelpOptions = true,
+        description = {"Run a compiled model with per-layer counters and print a table: per layer the op, output, "
+                + "execution (dense, or sparse with its unit), live unit fraction, dense and executed MACs, zero "
+                + "fraction of the input, capture and time; then the totals: theoretical computation reduction "
+                + "(1 - executed / dense convolution MACs) and capture (skipped MACs / MACs whose activation "
+                + "operand is zero).",
+            "MODEL is an .onnx file (compiled first, with the sparsity options) or a .jar from falconc compile.",
+            "Inputs: --input NAME=FILE (.pb tensors), or --images DIR (photos, preprocessed for the input shape), "
+                + "or random data when neither is given."})
+final class ProfileCommand implements Callable<Integer> {
+    @Mixin
+    ModelOptions model;
+
+    @Mixin
+    SparsityOptions sparsity;
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--input", paramLabel = "NAME=FILE",
+            description = "An input tensor (.pb); NAME may be left out when the model has one input.")
+    List<String> inputs = new ArrayList<>();
+
+    @Option(names = "--images", paramLabel = "DIR", description = "Photos to run on (up to 16), one inference each per run.")
+    Path images;
+
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "5",
+            description = "Profiled passes over the inputs; default ${DEFAULT-VALUE}.")
+    int runs;
+
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "5",
+            description = "Unprofiled passes over the inputs first (JIT warm-up); default ${DEFAULT-VALUE}.")
+    int warmup;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
+            description = "Threads of the model's pool; default ${DEFAULT-VALUE}.")
+    int threads;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        if (runs < 1 || warmup < 0 || threads < 1) {
+            throw new UserException("--runs and --threads must be at least 1, --warmup at least 0");
+        }
+        if (images != null && !inputs.isEmpty()) {
+            throw new UserException("give either --input or --images");
+        }
+        Path file = model.model;
+        if (!Files.isRegularFile(file)) {
+            throw new UserException("model not found: " + file);
+        }
+        if (file.toString().endsWith(".jar")) {
+            return profile(file, file.toString());
+        }
+        Path dir = Files.createTempDirectory("falconc-profile");
+        Path jar = dir.resolve("Model.jar");
+        try {
+            CompileSettings settings = new CompileSettings();
+            settings.output = jar;
+            settings.inputShapes = model.inputShapes;
+            Compilation.compile(file, settings, sparsity.passOptions(file, model.inputShapes, spec.commandLine().getErr()),
+                    new PrintWriter(java.io.Writer.nullWriter()), Progress.forTerminal(spec.commandLine().getErr()));
+            return profile(jar, file + " (" + sparsity.describe() + ")");
+        } finally {
+            Files.deleteIfExists(jar);
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    private int profile(Path jar, String what) throws IOException {
+        try (CompiledJar cj = CompiledJar.open(jar, threads)) {
+            CompiledModel m = cj.model();
+            List<Map<String, ?>> samples = samples(m);
+            for (int w = 0; w < warmup; w++) {
+                for (Map<String, ?> s : samples) {
+                    m.runArrays(s);
+                }
+            }
+            Profile p = new Profile();
+            for (int r = 0; r < runs; r++) {
+                for (Map<String, ?> s : samples) {
+                    m.runArrays(s, p);
+                }
+            }
+            ProfileReport.print(spec.commandLine().getOut(), m.layers(), p, runs * samples.size(),
+                    what + ", " + threads + " thread" + (threads == 1 ? "" : "s"));
+        }
+        return 0;
+    }
+
+    /** The input samples: the --input files, the --images photos, or one random sample. */
+    private List<Map<String, ?>> samples(CompiledModel m) throws IOException {
+        if (!inputs.isEmpty()) {
+            Map<String, Tensor> given = new LinkedHashMap<>();
+            for (String s : inputs) {
+                int eq = s.indexOf('=');
+                Path f = Path.of(eq < 0 ? s : s.substring(eq + 1));
+                if (!Files.isRegularFile(f)) {
+                    throw new UserException("input file not found: " + f);
+                }
+                String name = eq < 0 ? null : s.substring(0, eq);
+                if (name == null) {
+                    if (m.inputNames().size() != 1) {
+                        throw new UserException("the model has inputs " + m.inputNames() + ", so write every --input as NAME=FILE");
+                    }
+                    name = m.inputNames().get(0);
+                }
+                given.put(name, TensorFiles.read(f).tensor());
+            }
+            return List.of(ModelArrays.arrays(m, given));
+        }
+        Map<String, int[]> shapes = new LinkedHashMap<>();
+        for (String name : m.inputNames()) {
+            if (!m.inputType(name).equals("f32")) {
+                throw new UserException("input '" + name + "' is " + m.inputType(name) + ": give it with --input NAME=FILE");
+            }
+            shapes.put(name, m.inputShape(name));
+        }
+        try {
+            InputSet set = InputSet.create(shapes, images, sparsity.preprocess == null ? null : ImagePreset.parse(sparsity.preprocess));
+            return new ArrayList<>(set.samples());
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.falconc.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import org.falconc.passes.PassOptions;
+import org.falconc.passes.SparsityMode;
+import picocli.CommandLine.Option;
+
+/** FalCon sparse execution options, shared by compile, profile and bench. */
+final class SparsityOptions {
+    /** Sparse execution modes (docs/sparsity.md). */
+    enum Mode { off, exact, threshold }
+
+    @Option(names = "--sparsity", paramLabel = "MODE", defaultValue = "exact",
+            description = "off (dense convolutions only), exact (skip units whose input is exactly zero; outputs equal "
+                    + "the dense model within float rounding) or threshold (values at or below a per-layer threshold "
+                    + "count as zero; needs --calibrate); default ${DEFAULT-VALUE}.")
+    Mode mode = Mode.exact;
+
+    @Option(names = "--calibrate", paramLabel = "DIR",
+            description = "Calibration inputs (photos, preprocessed for the input shape, or .pb tensors): the unit "
+                    + "live fraction is measured per layer on them to choose dense or sparse and the unit; in threshold "
+                    + "mode the thresholds are chosen on them.")
+    Path calibrate;
+
+    @Option(names = "--max-drop", paramLabel = "P", defaultValue = "0.01",
+            description = "Threshold mode: the largest share of calibration inputs whose top-1 class may differ from "
+                    + "the dense model (for non-classifiers: the largest relative L2 error of the outputs); "
+                    + "default ${DEFAULT-VALUE}.")
+    double maxDrop = 0.01;
+
+    @Option(names = "--preprocess", paramLabel = "NAME",
+            description = "How photos (--calibrate, --images) become inputs: imagenet, caffe2, mnist, cifar, ultraface, "
+                    + "luma, rgb, grey; default chosen from the input shape.")
+    String preprocess;
+
+    /** The pass options these settings ask for, calibrating on the model first when --calibrate is given. */
+    PassOptions passOptions(Path model, List<String> inputShapes, PrintWriter err) {
+        return passOptions(mode, calibrate, maxDrop, preprocess, model, inputShapes, err);
+    }
+
+    /** The pass options of one mode (bench compiles several). */
+    static PassOptions passOptions(Mode mode, Path calibrate, double maxDrop, String preprocess, Path model,
+                                   List<String> inputShapes, PrintWriter err) {
+        if (maxDrop < 0 || maxDrop > 1) {
+            throw new UserException("--max-drop must be within [0, 1], got " + maxDrop);
+        }
+        Calibrator calibrator = new Calibrator(model, InputShapes.parse(inputShapes), err);
+        try {
+            return switch (mode) {
+                case off -> PassOptions.defaults().withSparsity(SparsityMode.OFF);
+                case exact -> calibrate == null ? PassOptions.defaults().withSparsity(SparsityMode.EXACT)
+                        : calibrator.exact(calibrate, preprocess);
+                case threshold -> {
+                    if (calibrate == null) {
+                        throw new UserException("--sparsity threshold needs --calibrate DIR (the thresholds are chosen "
+                                + "on those inputs)");
+                    }
+                    yield calibrator.threshold(calibrate, preprocess, maxDrop);
+                }
+            };
+        } catch (java.io.IOException e) {
+            throw new UserException("--calibrate: " + e.getMessage());
+        }
+    }
+
+    /** A short description for reports: {@code sparsity exact, calibrated on DIR}. */
+    String describe() {
+        return "sparsity " + mode + (calibrate == null ? "" : ", calibrated on " + calibrate);
+    }
+}

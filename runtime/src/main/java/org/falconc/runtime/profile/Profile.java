@@ -1,0 +1,121 @@
+package org.falconc.runtime.profile;
+
+import java.util.Arrays;
+
+/**
+ * Per-layer counters of one or more inferences, filled when a profile is attached to the
+ * {@link org.falconc.runtime.parallel.ExecutionContext} (off by default: kernels test
+ * {@code ctx.profile() != null} once per call, so an unprofiled run pays nothing else).
+ *
+ * <p>The generated code brackets each layer with {@link Profiler#begin} / {@link Profiler#end};
+ * convolution kernels add their unit and MAC counts to the current layer. Not thread-safe: kernels
+ * report from the calling thread, after their parallel loop.
+ */
+public final class Profile {
+
+    private static final int COUNTERS = 9;
+    private static final int NANOS = 0;
+    private static final int CALLS = 1;
+    private static final int UNITS_TOTAL = 2;
+    private static final int UNITS_LIVE = 3;
+    private static final int DENSE_MACS = 4;
+    private static final int EXECUTED_MACS = 5;
+    private static final int ZERO_OPERAND_MACS = 6;
+    private static final int INPUT_ELEMENTS = 7;
+    private static final int INPUT_ZEROS = 8;
+
+    /** counters[layer * COUNTERS + counter]; grows with the highest layer seen. */
+    private long[] counters = new long[64 * COUNTERS];
+    private int layers;
+    private int current = -1;
+    private long started;
+
+    /** An empty profile; it sizes itself to the layers that report. */
+    public Profile() {
+    }
+
+    /** Layers seen so far (the highest layer index + 1). */
+    public int layers() {
+        return layers;
+    }
+
+    void begin(int layer) {
+        if ((layer + 1) * COUNTERS > counters.length) {
+            counters = java.util.Arrays.copyOf(counters, Math.max(counters.length * 2, (layer + 1) * COUNTERS));
+        }
+        layers = Math.max(layers, layer + 1);
+        current = layer;
+        started = System.nanoTime();
+    }
+
+    void end(int layer) {
+        counters[layer * COUNTERS + NANOS] += System.nanoTime() - started;
+        counters[layer * COUNTERS + CALLS]++;
+        current = -1;
+    }
+
+    /**
+     * A convolution's counts for the current layer: computing units in all and live (a dense
+     * convolution reports 0 and 0), MACs of the dense layer and MACs executed, MACs whose
+     * activation operand is zero, and the input's elements and zeros.
+     */
+    public void conv(long units, long live, long dense, long executed, long zeroOperand,
+                     long elements, long zeros) {
+        if (current < 0) {
+            return;
+        }
+        int at = current * COUNTERS;
+        counters[at + UNITS_TOTAL] += units;
+        counters[at + UNITS_LIVE] += live;
+        counters[at + DENSE_MACS] += dense;
+        counters[at + EXECUTED_MACS] += executed;
+        counters[at + ZERO_OPERAND_MACS] += zeroOperand;
+        counters[at + INPUT_ELEMENTS] += elements;
+        counters[at + INPUT_ZEROS] += zeros;
+    }
+
+    public long nanos(int layer) {
+        return get(layer, NANOS);
+    }
+
+    public long calls(int layer) {
+        return get(layer, CALLS);
+    }
+
+    public long unitsTotal(int layer) {
+        return get(layer, UNITS_TOTAL);
+    }
+
+    public long unitsLive(int layer) {
+        return get(layer, UNITS_LIVE);
+    }
+
+    public long denseMacs(int layer) {
+        return get(layer, DENSE_MACS);
+    }
+
+    public long executedMacs(int layer) {
+        return get(layer, EXECUTED_MACS);
+    }
+
+    public long zeroOperandMacs(int layer) {
+        return get(layer, ZERO_OPERAND_MACS);
+    }
+
+    public long inputElements(int layer) {
+        return get(layer, INPUT_ELEMENTS);
+    }
+
+    public long inputZeros(int layer) {
+        return get(layer, INPUT_ZEROS);
+    }
+
+    private long get(int layer, int counter) {
+        return layer < layers ? counters[layer * COUNTERS + counter] : 0;
+    }
+
+    /** Clears every counter (after warm-up runs). */
+    public void reset() {
+        Arrays.fill(counters, 0);
+    }
+}
