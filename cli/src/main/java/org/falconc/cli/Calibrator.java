@@ -24,7 +24,10 @@ import org.falconc.passes.SparsityMode;
 import org.falconc.passes.sparsity.SparsityAnalysis;
 import org.falconc.passes.sparsity.SparsityCalibration;
 import org.falconc.passes.sparsity.UnitStatistics;
+import org.falconc.passes.sparsity.Unit;
 import org.falconc.runtime.model.CompiledModel;
+import org.falconc.runtime.profile.LayerInfo;
+import org.falconc.runtime.profile.Profile;
 
 /**
  * {@code --calibrate DIR}: measures, on the calibration inputs, the unit live fraction of every
@@ -44,6 +47,11 @@ final class Calibrator {
     private static final int QUANTILE_SAMPLE = 200_000;
     private static final int BISECTION_STEPS = 7;
     private static final double MAX_QUANTILE = 0.98;
+    /** A sparse layer stays sparse only when the clock says it takes at most this share of its dense twin's time. */
+    private static final double TIMED_MARGIN = 0.95;
+    private static final int TIMING_WARMUP = 6;
+    private static final int TIMING_PASSES = 6;
+    private static final int TIMING_SAMPLES = 16;
 
     private final Path model;
     private final Map<String, int[]> inputShapes;
@@ -58,20 +66,20 @@ final class Calibrator {
 
     /** Exact mode: the calibrated pass options. */
     PassOptions exact(Path dir, String preprocess) throws IOException {
-        PassOptions options = PassOptions.defaults().withSparsity(SparsityMode.EXACT);
+        PassOptions options = base(SparsityMode.EXACT);
         Graph g = decomposed(options);
         List<Map<String, Tensor>> samples = CalibrationInputs.read(dir, g, preprocess);
         long t0 = System.nanoTime();
         SparsityCalibration cal = statistics(g, samples, null);
         note("measured unit sparsity of %d decomposed convolutions on %d inputs in %.1f s", cal.nodes().size(),
                 samples.size(), (System.nanoTime() - t0) / 1e9);
-        return options.withCalibration(cal);
+        return options.withCalibration(timed(options, cal, samples));
     }
 
     /** Threshold mode: thresholds chosen on the calibration inputs, then calibrated statistics with them. */
     PassOptions threshold(Path dir, String preprocess, double maxDrop) throws IOException {
         long t0 = System.nanoTime();
-        PassOptions exact = PassOptions.defaults().withSparsity(SparsityMode.EXACT);
+        PassOptions exact = base(SparsityMode.EXACT);
         Graph g = decomposed(exact);
         List<Map<String, Tensor>> samples = CalibrationInputs.read(dir, g, preprocess);
         Map<String, float[]> positives = new HashMap<>();
@@ -105,8 +113,8 @@ final class Calibrator {
                     }
                 }
             }
-            PassOptions chosen = PassOptions.defaults().withSparsity(SparsityMode.THRESHOLD).withThresholds(best);
-            SparsityCalibration cal = statistics(decomposed(chosen), samples, null);
+            PassOptions chosen = base(SparsityMode.THRESHOLD).withThresholds(best);
+            SparsityCalibration cal = timed(chosen, statistics(decomposed(chosen), samples, null), samples);
             note("thresholds at the %.1f%% quantile of each producer's positive outputs (%d producers), chosen on %d "
                     + "inputs in %.1f s", 100 * lo, best.size(), samples.size(), (System.nanoTime() - t0) / 1e9);
             return chosen.withCalibration(cal);
@@ -118,6 +126,104 @@ final class Calibrator {
             }
             Files.deleteIfExists(work);
         }
+    }
+
+    /**
+     * Calibrated modes also decompose convolutions that read a graph input (images often hold exact
+     * zeros, e.g. a digit's background): with measured statistics the scheduler keeps them dense when
+     * the input is not sparse, so nothing is lost.
+     */
+    private static PassOptions base(SparsityMode mode) {
+        return PassOptions.defaults().withSparsity(mode).withDecomposeGraphInputs(true);
+    }
+
+    /**
+     * The cost model's choices checked by the clock: compiles the model as scheduled and its all-dense
+     * twin (same options, every unit taken as live), runs both in alternation on the samples with
+     * per-layer counters, and makes every sparse layer that was not at least {@link #TIMED_MARGIN} x
+     * faster than its dense twin dense (its statistics set to all live).
+     */
+    private SparsityCalibration timed(PassOptions options, SparsityCalibration cal, List<Map<String, Tensor>> all)
+            throws IOException {
+        long t0 = System.nanoTime();
+        List<Map<String, Tensor>> samples = all.subList(0, Math.min(all.size(), TIMING_SAMPLES));
+        Map<String, Map<Unit, Double>> allLive = new LinkedHashMap<>();
+        for (String node : cal.nodes()) {
+            Map<Unit, Double> live = new LinkedHashMap<>();
+            cal.node(node).keySet().forEach(u -> live.put(u, 1.0));
+            allLive.put(node, live);
+        }
+        Path work = Files.createTempDirectory("falconc-schedule");
+        Map<String, Long> sparseNanos = new HashMap<>();
+        Map<String, Long> denseNanos = new HashMap<>();
+        Map<String, String> nodeOfValue = new HashMap<>();
+        try (CompiledJar sparse = CompiledJar.open(compile(options.withCalibration(cal), work.resolve("sparse.jar")), 1);
+             CompiledJar dense = CompiledJar.open(compile(options.withCalibration(SparsityCalibration.of(allLive)),
+                     work.resolve("dense.jar")), 1)) {
+            List<Map<String, Object>> sIn = arrays(sparse.model(), samples);
+            List<Map<String, Object>> dIn = arrays(dense.model(), samples);
+            Profile sp = new Profile();
+            Profile dp = new Profile();
+            for (int pass = 0; pass < TIMING_WARMUP + TIMING_PASSES; pass++) {
+                boolean timedPass = pass >= TIMING_WARMUP;
+                for (int i = 0; i < samples.size(); i++) {
+                    // Alternate which model runs first, so drift hits both.
+                    if ((pass + i) % 2 == 0) {
+                        sparse.model().runArrays(sIn.get(i), timedPass ? sp : null);
+                        dense.model().runArrays(dIn.get(i), timedPass ? dp : null);
+                    } else {
+                        dense.model().runArrays(dIn.get(i), timedPass ? dp : null);
+                        sparse.model().runArrays(sIn.get(i), timedPass ? sp : null);
+                    }
+                }
+            }
+            for (LayerInfo l : sparse.model().layers()) {
+                if (l.op().equals("DecomposedConv")) {
+                    sparseNanos.put(l.value(), sp.nanos(l.index()));
+                    nodeOfValue.put(l.value(), l.name());
+                }
+            }
+            for (LayerInfo l : dense.model().layers()) {
+                denseNanos.put(l.value(), dp.nanos(l.index()));
+            }
+        } finally {
+            try (var files = Files.list(work)) {
+                for (Path p : files.toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+            Files.deleteIfExists(work);
+        }
+        Map<String, Map<Unit, Double>> result = new LinkedHashMap<>();
+        for (String node : cal.nodes()) {
+            result.put(node, cal.node(node));
+        }
+        int kept = 0;
+        List<String> dropped = new ArrayList<>();
+        for (var e : sparseNanos.entrySet()) {
+            Long d = denseNanos.get(e.getKey());
+            String node = nodeOfValue.get(e.getKey());
+            if (d == null || !result.containsKey(node)) {
+                continue;
+            }
+            if (e.getValue() > TIMED_MARGIN * d) {
+                result.put(node, allLive.get(node));
+                dropped.add(node);
+            } else {
+                kept++;
+            }
+        }
+        note("timed the scheduled sparse layers against dense on the inputs in %.1f s: %d sparse, %d back to dense%s",
+                (System.nanoTime() - t0) / 1e9, kept, dropped.size(), dropped.isEmpty() ? "" : " " + dropped);
+        return SparsityCalibration.of(result);
+    }
+
+    private static List<Map<String, Object>> arrays(CompiledModel m, List<Map<String, Tensor>> samples) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Map<String, Tensor> s : samples) {
+            out.add(ModelArrays.arrays(m, s));
+        }
+        return out;
     }
 
     /** The model after decompose-convolutions (the calibration's view of it). */
@@ -237,7 +343,7 @@ final class Calibrator {
 
     private boolean acceptable(Map<String, Float> thresholds, List<Map<String, Tensor>> samples,
                                List<Map<String, Object>> reference, double maxDrop, Path work) {
-        PassOptions options = PassOptions.defaults().withSparsity(SparsityMode.THRESHOLD).withThresholds(thresholds);
+        PassOptions options = base(SparsityMode.THRESHOLD).withThresholds(thresholds);
         Path jar = work.resolve("candidate.jar");
         List<Map<String, Object>> got = outputs(compile(options, jar), samples);
         return Agreement.within(classifier, reference, got, maxDrop);

@@ -45,7 +45,8 @@ final class ProfileCommand implements Callable<Integer> {
             description = "An input tensor (.pb); NAME may be left out when the model has one input.")
     List<String> inputs = new ArrayList<>();
 
-    @Option(names = "--images", paramLabel = "DIR", description = "Photos to run on (up to 16), one inference each per run.")
+    @Option(names = "--images", paramLabel = "DIR",
+            description = "Photos (up to 16) or .pb tensors (up to 256) to run on, one inference each per run.")
     Path images;
 
     @Option(names = "--runs", paramLabel = "N", defaultValue = "5",
@@ -114,7 +115,16 @@ final class ProfileCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The input samples: the --input files, the --images photos, or one random sample. */
+    private static boolean containsTensors(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new UserException("--images: not a directory: " + dir);
+        }
+        try (var files = Files.list(dir)) {
+            return files.anyMatch(p -> p.toString().endsWith(".pb"));
+        }
+    }
+
+    /** The input samples: the --input files, the --images photos or tensors, or one random sample. */
     private List<Map<String, ?>> samples(CompiledModel m) throws IOException {
         if (!inputs.isEmpty()) {
             Map<String, Tensor> given = new LinkedHashMap<>();
@@ -134,6 +144,19 @@ final class ProfileCommand implements Callable<Integer> {
                 given.put(name, TensorFiles.read(f).tensor());
             }
             return List.of(ModelArrays.arrays(m, given));
+        }
+        if (images != null && containsTensors(images)) {
+            List<Map<String, ?>> samples = new ArrayList<>();
+            try (var files = Files.list(images)) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".pb")).sorted().limit(256).toList()) {
+                    var t = TensorFiles.read(f);
+                    String name = m.inputNames().contains(t.name()) ? t.name() : m.inputNames().get(0);
+                    samples.add(ModelArrays.arrays(m, Map.of(name, t.tensor())));
+                }
+            } catch (IllegalArgumentException e) {
+                throw new UserException(e.getMessage());
+            }
+            return samples;
         }
         Map<String, int[]> shapes = new LinkedHashMap<>();
         for (String name : m.inputNames()) {

@@ -27,7 +27,7 @@ final class ProfileReport {
         long elements = 0;
         long zeros = 0;
         for (int i = 0; i < Math.max(layers.size(), p.layers()); i++) {
-            LayerInfo info = i < layers.size() ? layers.get(i) : new LayerInfo(i, "layer " + i, "?", "", "", 0, "");
+            LayerInfo info = i < layers.size() ? layers.get(i) : new LayerInfo(i, "layer " + i, "?", "", "", 0, "", "");
             long d = p.denseMacs(i);
             long e = p.executedMacs(i);
             long z = p.zeroOperandMacs(i);

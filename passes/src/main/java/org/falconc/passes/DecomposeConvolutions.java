@@ -31,8 +31,18 @@ public final class DecomposeConvolutions implements Pass {
     public static final String NAME = "decompose-convolutions";
     public static final int DEFAULT_UNIT_CHANNELS = 4;
     public static final int DEFAULT_UNIT_PIXELS = 64;
-    /** The block of the masks this pass makes producers write (and the input_mask_block of its nodes). */
-    public static final int MASK_BLOCK = 16;
+    /**
+     * The longest block of the masks this pass makes producers write (and the input_mask_block of its
+     * nodes): short blocks keep a unit's covered blocks close to its true window (a block that straddles
+     * rows drags in pixels the window never reads); narrower maps use one block per row.
+     */
+    public static final int MASK_BLOCK = 8;
+
+    /** The mask block of a tensor [N, C, ..., W]: {@link #MASK_BLOCK}, or W when the rows are shorter. */
+    static int maskBlockFor(Value v) {
+        int[] dims = v.type().shape().dims();
+        return Math.max(1, Math.min(MASK_BLOCK, dims[dims.length - 1]));
+    }
 
     @Override
     public String name() {
@@ -125,10 +135,11 @@ public final class DecomposeConvolutions implements Pass {
             return new Mask(p.output(1), SparseAttrs.maskBlock(p));
         }
         Attributes attrs = p.attrs().copy();
-        attrs.setInt(SparseAttrs.MASK_BLOCK, MASK_BLOCK);
+        int block = maskBlockFor(p.output(0));
+        attrs.setInt(SparseAttrs.MASK_BLOCK, block);
         String maskName = g.freshName(p.output(0).name() + "_mask");
         Node q = NodeRewrite.replace(g, p, p.op(), p.inputs(), attrs, 2, List.of(maskName));
-        return new Mask(q.output(1), MASK_BLOCK);
+        return new Mask(q.output(1), block);
     }
 
     /** Concat(axis = 1) of the parts' masks right after the Concat, or an ActivationMask when their blocks differ. */
@@ -153,9 +164,10 @@ public final class DecomposeConvolutions implements Pass {
 
     /** An ActivationMask of {@code v} right after its producer {@code p} (first when v is a graph input). */
     private static Mask activationMask(Graph g, Node p, Value v) {
-        Attributes attrs = new Attributes().setInt(SparseAttrs.BLOCK, MASK_BLOCK);
+        int block = maskBlockFor(v);
+        Attributes attrs = new Attributes().setInt(SparseAttrs.BLOCK, block);
         Node n = NodeRewrite.insertAfter(g, p, ActivationMaskInference.OP, "", List.of(v),
                 g.freshName(v.name() + "_mask"), attrs);
-        return new Mask(n.output(0), MASK_BLOCK);
+        return new Mask(n.output(0), block);
     }
 }

@@ -62,9 +62,17 @@ public record Program(String packageName, String className, List<TensorSpec> inp
             String name = l.nodeName().isEmpty() ? l.methodName() : l.nodeName();
             String in = String.join(", ", l.inputs().stream().map(Program::typeOf).toList());
             String out = l.outputs().isEmpty() ? "" : typeOf(l.outputs().get(0));
-            infos.add(new org.falconc.runtime.profile.LayerInfo(i, name, l.op(), in, out, l.denseMacs(), l.detail()));
+            String value = l.outputs().isEmpty() ? "" : nameOf(l.outputs().get(0));
+            infos.add(new org.falconc.runtime.profile.LayerInfo(i, name, l.op(), in, out, l.denseMacs(), l.detail(), value));
         }
         return org.falconc.runtime.profile.LayerTable.format(infos);
+    }
+
+    /** {@code x} of a described value {@code %x f32[1,3]}. */
+    private static String nameOf(String described) {
+        int sp = described.lastIndexOf(' ');
+        String v = sp < 0 ? described : described.substring(0, sp);
+        return v.startsWith("%") ? v.substring(1) : v;
     }
 
     /** {@code f32[1,3]} of a described value {@code %x f32[1,3]}. */

@@ -19,6 +19,8 @@ public final class SparseCostModel {
     public static final double PER_TILE = 64;
     public static final double PER_UNIT = 2;
     public static final double PER_RANGE = 32;
+    /** Columns of the micro-kernel's tile: a unit tile narrower than this leaves the rest of it idle. */
+    public static final int KERNEL_COLUMNS = 32;
     /** Sparse must beat dense by 3%. */
     public static final double SPARSE_MARGIN = 0.97;
 
@@ -45,8 +47,9 @@ public final class SparseCostModel {
         double units = tiles * ((g.channelsPerGroup + u.channels() - 1) / u.channels());
         double checks = (double) perGroup * g.channelsPerGroup * coveredBlocks;
         double ranges = (live > 0 ? tiles : 0) + units * live * (1 - live);
-        return live * g.denseMacs() / MACS_PER_CYCLE
-                + live * g.im2colElements() * PACK
+        double narrow = Math.max(1.0, (double) KERNEL_COLUMNS / u.pixels());
+        return live * g.denseMacs() / MACS_PER_CYCLE * narrow
+                + live * g.im2colElements() * PACK * narrow
                 + checks * CHECK
                 + tiles * PER_TILE
                 + units * PER_UNIT

@@ -8,7 +8,7 @@ public record Unit(int channels, int pixels) implements Comparable<Unit> {
     /** The unit_channels candidates (those <= C/group are tried). */
     public static final int[] CANDIDATE_CHANNELS = {1, 2, 4, 8, 16, 32, 64};
     /** The unit_pixels candidates. */
-    public static final int[] CANDIDATE_PIXELS = {32, 64, 128, 256};
+    public static final int[] CANDIDATE_PIXELS = {8, 16, 32, 64, 128, 256};
 
     public Unit {
         if (channels < 1 || pixels < 1) {
@@ -19,7 +19,8 @@ public record Unit(int channels, int pixels) implements Comparable<Unit> {
     /**
      * The candidate units of a convolution with {@code channelsPerGroup} input channels per group, in
      * a fixed order (channels, then pixels, ascending): unit_channels in {1, 2, ..., 64} not above
-     * channelsPerGroup (at least 1), unit_pixels in {32, 64, 128, 256}.
+     * channelsPerGroup (at least 1), unit_pixels in {8, 16, 32, 64, 128, 256} (tiles narrower than the
+     * micro-kernel's 32 columns waste part of it; the cost model charges for that).
      */
     public static java.util.List<Unit> candidates(int channelsPerGroup) {
         java.util.List<Unit> all = new java.util.ArrayList<>();

@@ -4,8 +4,8 @@ package org.falconc.runtime.gemm;
  * The compacted GEMM of one output tile of a sparse (decomposed) convolution: {@code C[rows, n0..n1)
  * = epi(A[rows, ranges] x B[ranges, n0..n1))}, where {@code ranges} are the K ranges of the live
  * units (input-channel groups). Only those rows of B are packed, back to back, into the panel, and
- * the micro-kernel runs {@link MicroKernel#computeRanges} on the matching slices of the k-major A
- * panels, so skipped units cost nothing. K is blocked by {@link GemmDriver#KC_MAX} over the
+ * the micro-kernel runs {@link MicroKernel#computeIndexed} on the matching rows of the k-major A
+ * panels (gathered through a K index), so skipped units cost nothing. K is blocked by {@link GemmDriver#KC_MAX} over the
  * compacted depth, columns by {@link GemmDriver#NC_MAX}. A tile with no live K range stores the
  * epilogue alone ({@code act(bias + residual)}, and its mask).
  */
@@ -21,6 +21,11 @@ public final class CompactedGemm {
         return GemmDriver.KC_MAX * ((chunk + nr - 1) / nr) * nr;
     }
 
+    /** Ints of the K index scratch of {@link #runTile}. */
+    public static int indexLength() {
+        return GemmDriver.KC_MAX;
+    }
+
     /** Floats of the accumulator tile scratch of {@link #runTile}. */
     public static int tileFloats(MicroKernel kernel) {
         return PackedMatrix.MR * kernel.nr() + 64;
@@ -34,11 +39,12 @@ public final class CompactedGemm {
      * @param bPanel      scratch of at least {@link #panelFloats} floats
      * @param tile        scratch of at least {@link #tileFloats} floats
      * @param blockRanges scratch of at least {@code 2 * nRanges} ints
+     * @param kIndex      scratch of at least {@link GemmDriver#KC_MAX} ints
      */
     public static void runTile(MicroKernel kernel, PackedMatrix a, BPanelSource src, int batch,
                                int[] ranges, int nRanges, int n0, int n1, int pLo, int pHi,
                                float[] c, int cBase, int ldc, GemmEpilogue epi,
-                               float[] bPanel, float[] tile, int[] blockRanges) {
+                               float[] bPanel, float[] tile, int[] blockRanges, int[] kIndex) {
         int nr = kernel.nr();
         int mr = PackedMatrix.MR;
         int m = a.rows();
@@ -90,7 +96,9 @@ public final class CompactedGemm {
                     int k0 = blockRanges[2 * i];
                     int k1 = blockRanges[2 * i + 1];
                     src.pack(batch, k0, k1, nc0, nc1, bPanel, rows * nr, stripStride, nr);
-                    rows += k1 - k0;
+                    for (int k = k0; k < k1; k++) {
+                        kIndex[rows++] = k;
+                    }
                 }
                 boolean acc = done > 0;
                 done += kc;
@@ -100,7 +108,7 @@ public final class CompactedGemm {
                     int bOff = strip * stripStride;
                     for (int p = pLo; p < pHi; p++) {
                         int row0 = p * mr;
-                        kernel.computeRanges(ad, a.base + p * panelStride, blockRanges, nb, bPanel, bOff, tile);
+                        kernel.computeIndexed(ad, a.base + p * panelStride, kIndex, 0, kc, bPanel, bOff, tile);
                         kernel.store(tile, c, cBase + row0 * ldc + col, ldc, Math.min(mr, m - row0), cols,
                                 acc, finish, epi, row0);
                     }

@@ -32,13 +32,12 @@ public abstract class MicroKernel {
     abstract void compute(float[] a, int aOff, float[] b, int bOff, int kc, float[] tile);
 
     /**
-     * {@link #compute} over several K ranges of A, the accumulators kept in registers across
-     * ranges (the compacted GEMM of a sparse convolution): range q is
-     * {@code [ranges[2q], ranges[2q + 1])}, read from A at {@code a[aBase + k * MR + r]}, and the B
-     * strip holds the ranges' rows back to back ({@code b[bOff + kk * nr + j]}, kk counting over
-     * all ranges in order).
+     * {@link #compute} over gathered rows of A (the compacted GEMM of a sparse convolution): step k
+     * multiplies A's K row {@code kIndex[kOff + k]} (at {@code a[aBase + kIndex[kOff + k] * MR + r]})
+     * by row k of the B strip ({@code b[bOff + k * nr + j]}, the live units' rows packed back to back).
+     * Same register block and FMA order as {@link #compute}.
      */
-    abstract void computeRanges(float[] a, int aBase, int[] ranges, int nRanges, float[] b, int bOff, float[] tile);
+    abstract void computeIndexed(float[] a, int aBase, int[] kIndex, int kOff, int kc, float[] b, int bOff, float[] tile);
 
     /**
      * Stores an accumulator tile into C at {@code c[cOff]} (rows {@code ldc} apart):

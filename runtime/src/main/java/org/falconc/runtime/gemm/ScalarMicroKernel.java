@@ -41,15 +41,14 @@ public final class ScalarMicroKernel extends MicroKernel {
     }
 
     @Override
-    void computeRanges(float[] a, int aBase, int[] ranges, int nRanges, float[] b, int bOff, float[] tile) {
+    void computeIndexed(float[] a, int aBase, int[] kIndex, int kOff, int kc, float[] b, int bOff, float[] tile) {
         for (int r0 = 0; r0 < MR; r0 += 4) {
             for (int j0 = 0; j0 < NR; j0 += 4) {
                 float s00 = 0f, s01 = 0f, s02 = 0f, s03 = 0f, s10 = 0f, s11 = 0f, s12 = 0f, s13 = 0f, s20 = 0f, s21 = 0f, s22 = 0f, s23 = 0f, s30 = 0f, s31 = 0f, s32 = 0f, s33 = 0f;
                 int bi = bOff + j0;
-                for (int q = 0; q < nRanges; q++) {
-                    int k0 = ranges[2 * q];
-                    int kc = ranges[2 * q + 1] - k0;
-                    for (int k = 0, ai = aBase + k0 * MR + r0; k < kc; k++, ai += MR, bi += NR) {
+                {
+                    for (int k = 0; k < kc; k++, bi += NR) {
+                        int ai = aBase + kIndex[kOff + k] * MR + r0;
                         float a0 = a[ai], a1 = a[ai + 1], a2 = a[ai + 2], a3 = a[ai + 3];
                         float b0 = b[bi], b1 = b[bi + 1], b2 = b[bi + 2], b3 = b[bi + 3];
                         s00 += a0 * b0; s01 += a0 * b1; s02 += a0 * b2; s03 += a0 * b3;

@@ -11,7 +11,8 @@ package org.falconc.runtime.profile;
  * @param output    the first output's type
  * @param denseMacs multiply-accumulates of the layer computed densely (0 for ops that are not products)
  * @param detail    the compiler's execution decision, e.g. {@code sparse unit 4ch x 64px, expected live 0.42}
+ * @param value     the name of the value the layer computes (its first output), "" when none
  */
 public record LayerInfo(int index, String name, String op, String inputs, String output, long denseMacs,
-                        String detail) {
+                        String detail, String value) {
 }

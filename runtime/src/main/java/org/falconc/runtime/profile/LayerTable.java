@@ -26,7 +26,7 @@ public final class LayerTable {
         for (LayerInfo l : layers) {
             sb.append(l.index()).append('\t').append(clean(l.name())).append('\t').append(clean(l.op())).append('\t')
                     .append(clean(l.inputs())).append('\t').append(clean(l.output())).append('\t').append(l.denseMacs())
-                    .append('\t').append(clean(l.detail())).append('\n');
+                    .append('\t').append(clean(l.detail())).append('\t').append(clean(l.value())).append('\n');
         }
         return sb.toString();
     }
@@ -38,10 +38,10 @@ public final class LayerTable {
                 continue;
             }
             String[] f = line.split("\t", -1);
-            if (f.length != 7) {
+            if (f.length != 8) {
                 throw new IllegalArgumentException("malformed layer table line: " + line);
             }
-            out.add(new LayerInfo(Integer.parseInt(f[0]), f[1], f[2], f[3], f[4], Long.parseLong(f[5]), f[6]));
+            out.add(new LayerInfo(Integer.parseInt(f[0]), f[1], f[2], f[3], f[4], Long.parseLong(f[5]), f[6], f[7]));
         }
         return out;
     }

@@ -159,6 +159,7 @@ public final class SparseConv2d {
         long[][] counts = profile == null ? null : new long[threads][2];
         int[][] laneInts = new int[threads][];
         int[][] laneBlocks = new int[threads][];
+        int[][] laneIndex = new int[threads][];
 
         ctx.pool().parallelFor(tasks, (task, lane) -> {
             int mBlock = task % mBlocksF;
@@ -172,6 +173,7 @@ public final class SparseConv2d {
                 ints = new int[2 * unitsPerGroup];
                 laneInts[lane] = ints;
                 laneBlocks[lane] = new int[2 * unitsPerGroup];
+                laneIndex[lane] = new int[CompactedGemm.indexLength()];
             }
             int nRanges = 0;
             int liveUnits = 0;
@@ -199,7 +201,7 @@ public final class SparseConv2d {
             float[] bPanel = ctx.scratch(lane, ScratchSlots.B_PANEL, panelFloats);
             float[] tile = ctx.scratch(lane, ScratchSlots.TILE, tileFloats);
             CompactedGemm.runTile(kernel, a[g], src, batch, ints, nRanges, n0, n1, pLo, pHi,
-                    y, yOff + batch * kg * pixels, pixels, groupEpi[g], bPanel, tile, laneBlocks[lane]);
+                    y, yOff + batch * kg * pixels, pixels, groupEpi[g], bPanel, tile, laneBlocks[lane], laneIndex[lane]);
             if (counts != null && mBlock == 0) {
                 counts[lane][0] += liveUnits;
                 counts[lane][1] += (long) kg * liveChannels * rs * (n1 - n0);

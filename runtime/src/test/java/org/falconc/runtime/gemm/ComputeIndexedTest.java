@@ -7,15 +7,15 @@ import java.util.Random;
 import org.falconc.runtime.Approx;
 import org.junit.jupiter.api.Test;
 
-/** {@link MicroKernel#computeRanges} (the compacted GEMM's kernel) against a naive sum. */
-class ComputeRangesTest {
+/** {@link MicroKernel#computeIndexed} (the compacted GEMM's kernel) against a naive sum. */
+class ComputeIndexedTest {
 
     private static MicroKernel[] kernels() {
         return new MicroKernel[] {MicroKernels.best(), MicroKernels.scalar()};
     }
 
     @Test
-    void rangesMatchNaive() {
+    void gatheredRowsMatchNaive() {
         Random rnd = new Random(5);
         int mr = PackedMatrix.MR;
         for (MicroKernel kernel : kernels()) {
@@ -45,7 +45,13 @@ class ComputeRangesTest {
                 int panel = rnd.nextInt(a.panels());
                 float[] tile = new float[mr * nr + 64];
                 java.util.Arrays.fill(tile, Float.NaN);
-                kernel.computeRanges(a.data, a.base + panel * a.panelStride(), ranges, nRanges, b, bOff, tile);
+                int[] index = new int[total];
+                for (int q = 0, kk = 0; q < nRanges; q++) {
+                    for (int kq = ranges[2 * q]; kq < ranges[2 * q + 1]; kq++) {
+                        index[kk++] = kq;
+                    }
+                }
+                kernel.computeIndexed(a.data, a.base + panel * a.panelStride(), index, 0, total, b, bOff, tile);
                 for (int r = 0; r < mr; r++) {
                     for (int j = 0; j < nr; j++) {
                         double e = 0;
@@ -69,7 +75,7 @@ class ComputeRangesTest {
     }
 
     @Test
-    void singleRangeEqualsCompute() {
+    void contiguousIndexEqualsCompute() {
         Random rnd = new Random(6);
         int mr = PackedMatrix.MR;
         for (MicroKernel kernel : kernels()) {
@@ -80,7 +86,11 @@ class ComputeRangesTest {
             float[] t1 = new float[mr * nr];
             float[] t2 = new float[mr * nr];
             kernel.compute(a.data, a.base + 10 * mr, b, 0, 40, t1);
-            kernel.computeRanges(a.data, a.base, new int[] {10, 50}, 1, b, 0, t2);
+            int[] index = new int[45];
+            for (int k = 0; k < 40; k++) {
+                index[5 + k] = 10 + k;
+            }
+            kernel.computeIndexed(a.data, a.base, index, 5, 40, b, 0, t2);
             assertArrayEquals(t1, t2, kernel.name());
         }
     }
