@@ -28,16 +28,23 @@ for m in resnet18 resnet50 vgg16 mobilenetv2; do
   fi
 done
 
-# model file | preprocessing of the photos (see runtime/.../io/ImagePreset.java)
+# model file | preprocessing of the photos (see runtime/.../io/ImagePreset.java) | bench sparsity options.
+# Random-weight models: dense and exact, calibrated on three photos (calibration runs the reference
+# interpreter, seconds per image on these). Trained models: dense, exact and threshold, calibrated on
+# the photos; classifiers keep the top-1 class on every photo (--max-drop 0), the others stay within
+# 1% relative L2. Without calibration exact mode keeps every layer dense.
+cal3="$work/calibration-3"
+mkdir -p "$cal3"
+cp "$images/chelsea.png" "$images/dog.jpg" "$images/coffee.png" "$cal3/"
 models=(
-  "$work/resnet18.onnx|imagenet"
-  "$work/resnet50.onnx|imagenet"
-  "$work/vgg16.onnx|imagenet"
-  "$work/mobilenetv2.onnx|imagenet"
-  "$shared/models/squeezenet1.0.onnx|caffe2"
-  "$shared/models/resnet20-cifar10.onnx|cifar"
-  "$shared/models/ultraface-rfb-320.onnx|ultraface"
-  "$shared/models/super-resolution-10.onnx|luma"
+  "$work/resnet18.onnx|imagenet|--sparsity off,exact --calibrate $cal3"
+  "$work/resnet50.onnx|imagenet|--sparsity off,exact --calibrate $cal3"
+  "$work/vgg16.onnx|imagenet|--sparsity off,exact --calibrate $cal3"
+  "$work/mobilenetv2.onnx|imagenet|--sparsity off,exact --calibrate $cal3"
+  "$shared/models/squeezenet1.0.onnx|caffe2|--sparsity off,exact,threshold --calibrate $images --max-drop 0"
+  "$shared/models/resnet20-cifar10.onnx|cifar|--sparsity off,exact,threshold --calibrate $images --max-drop 0"
+  "$shared/models/ultraface-rfb-320.onnx|ultraface|--sparsity off,exact,threshold --calibrate $images --max-drop 0.01"
+  "$shared/models/super-resolution-10.onnx|luma|--sparsity off,exact,threshold --calibrate $images --max-drop 0.01"
 )
 
 tmp="$(mktemp -d)"
@@ -53,6 +60,8 @@ bench() {
   return "$status"
 }
 rows="$tmp/rows.md"
+variants="$tmp/variants.md"
+: >"$variants"
 details="$tmp/details.md"
 header=""
 environment=""
@@ -60,16 +69,23 @@ environment=""
 : >"$details"
 for entry in "${models[@]}"; do
   model="${entry%%|*}"
-  preset="${entry##*|}"
+  rest="${entry#*|}"
+  preset="${rest%%|*}"
+  sparsity="${rest#*|}"
   name="$(basename "$model")"
   echo "run-models: $name..." >&2
   report="$tmp/$name.md"
+  # shellcheck disable=SC2086 # $sparsity holds several options
   if bench "$model" --threads "$threads" --rounds "$rounds" --warmup "$warmup" \
-      --images "$images" --preprocess "$preset" --format md >"$report" 2>"$tmp/failure.txt"; then
-    # A report: "## title", blank, environment line, blank, "- " context lines, blank, the table.
+      --images "$images" --preprocess "$preset" $sparsity --format md >"$report" 2>"$tmp/failure.txt"; then
+    # A report: "## title", blank, environment line, blank, "- " context lines, blank, the table, then
+    # (several variants) a blank line, a sentence, a blank line and the variants table.
     [ -n "$header" ] || header="$(grep '^|' "$report" | head -2)"
     [ -n "$environment" ] || environment="$(sed -n 3p "$report")"
-    grep '^| ' "$report" | tail -n +2 >>"$rows"
+    awk '/^\| /{t++} /^$/{if (t) done=1} /^\| / && !done' "$report" | tail -n +2 >>"$rows"
+    [ -n "${variants_header:-}" ] || variants_header="$(awk '/^$/{if (t) n++} /^\|/{t++} n>=1 && /^\|/' "$report" | head -2)"
+    awk '/^$/{if (t) n++} /^\|/{t++} n>=1 && /^\| /' "$report" | tail -n +2 >>"$variants"
+    grep 'calibration' "$tmp/err.txt" | sed "s|^|    $name: |" >>"$tmp/calibration.txt" || true
     { echo "### $name"; echo; grep '^- inputs: \|^- compile ' "$report"; echo; } >>"$details"
   else
     echo "| $name | failed: $(head -1 "$tmp/failure.txt") |" >>"$rows"
@@ -90,7 +106,7 @@ bench --gemm --threads "$threads" --format md >"$tmp/gemm.md" || { echo "run-mod
     echo "**$NOTE**"
   fi
   echo
-  echo "## Models (batch 1, dense)"
+  echo "## Models (batch 1, dense: --sparsity off)"
   echo
   echo "Each model is compiled once (compile s), then per thread count falconc and ONNX Runtime run alternately on"
   echo "the same inputs (photos from ../shared/data/images, preprocessed per model): $warmup warm-up rounds, then"
@@ -105,6 +121,24 @@ bench --gemm --threads "$threads" --format md >"$tmp/gemm.md" || { echo "run-mod
   echo "$header"
   cat "$rows"
   echo
+  echo "## Sparse execution (FalCon units)"
+  echo
+  echo "The same rounds also timed the model compiled with \\`--sparsity exact\\` and (trained models, calibrated on"
+  echo "the photos) \\`--sparsity threshold\\`; vs first is the median per-round time ratio to the dense"
+  echo "(\\`--sparsity off\\`) compilation, below 1 is faster. See docs/sparsity.md for what the variants do and"
+  echo "\\`falconc profile\\` for MAC reduction and capture per layer."
+  echo
+  echo "${variants_header:-}"
+  cat "$variants"
+  echo
+  if [ -s "$tmp/calibration.txt" ]; then
+    echo "Calibration (stderr of the runs):"
+    echo
+    echo '```'
+    cat "$tmp/calibration.txt"
+    echo '```'
+    echo
+  fi
   echo "## GEMM on the ResNet-50 convolution shapes"
   grep -v '^## \|^JDK ' "$tmp/gemm.md" | cat -s
   echo

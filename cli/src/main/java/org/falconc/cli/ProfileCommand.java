@@ -29,8 +29,9 @@ import picocli.CommandLine.Spec;
                 + "(1 - executed / dense convolution MACs) and capture (skipped MACs / MACs whose activation "
                 + "operand is zero).",
             "MODEL is an .onnx file (compiled first, with the sparsity options) or a .jar from falconc compile.",
-            "Inputs: --input NAME=FILE (.pb tensors), or --images DIR (photos, preprocessed for the input shape), "
-                + "or random data when neither is given."})
+            "Inputs: --input NAME=FILE (.pb tensors), or --images DIR (photos, preprocessed for the input shape, or "
+                + ".pb tensors), or random data when neither is given. With --images and no --calibrate, an .onnx "
+                + "MODEL is calibrated on the --images inputs (without calibration every layer stays dense)."})
 final class ProfileCommand implements Callable<Integer> {
     @Mixin
     ModelOptions model;
@@ -78,6 +79,12 @@ final class ProfileCommand implements Callable<Integer> {
         }
         if (file.toString().endsWith(".jar")) {
             return profile(file, file.toString());
+        }
+        if (sparsity.calibrate == null && images != null && sparsity.mode != SparsityOptions.Mode.off) {
+            // Without calibration nothing goes sparse; the photos to profile on are the natural evidence.
+            sparsity.calibrate = images;
+            spec.commandLine().getErr().println("falconc: profile: calibrating on --images " + images
+                    + " (give --calibrate DIR to use other inputs, --sparsity off for the dense model)");
         }
         Path dir = Files.createTempDirectory("falconc-profile");
         Path jar = dir.resolve("Model.jar");

@@ -57,16 +57,14 @@ public final class SparseCostModel {
     }
 
     /**
-     * The prior live fraction of a unit when there is no calibration: 1 for a convolution reading a
-     * graph input; otherwise, after a ReLU, 0.9 for the default unit 4x64, a point less per halving
-     * of either size and a point more per doubling (finer units skip more), clamped to [0, 1].
+     * The live fraction assumed for a unit when there is no calibration: 1, so without measured
+     * sparsity every layer stays dense. Where zeros fall depends on the inputs, and a sparse layer whose
+     * units are all live costs more than the dense one (masks, packing per tile), so the scheduler
+     * only goes sparse on evidence: statistics measured by --calibrate (which also times the
+     * chosen layers against dense).
      */
     public static double priorLive(Unit u, boolean readsGraphInput) {
-        if (readsGraphInput) {
-            return 1.0;
-        }
-        double live = 0.9 + 0.01 * (log2(u.channels()) - 2) + 0.01 * (log2(u.pixels()) - 6);
-        return Math.max(0, Math.min(1, live));
+        return 1.0;
     }
 
     private static double log2(int v) {

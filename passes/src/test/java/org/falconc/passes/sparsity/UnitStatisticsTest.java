@@ -138,9 +138,10 @@ class UnitStatisticsTest {
 
     @Test
     void candidatesStopAtTheChannelsPerGroup() {
-        assertEquals(4, Unit.candidates(1).size());
-        assertEquals(12, Unit.candidates(5).size());
-        assertEquals(28, Unit.candidates(512).size());
+        int pixels = Unit.CANDIDATE_PIXELS.length;
+        assertEquals(pixels, Unit.candidates(1).size());
+        assertEquals(3 * pixels, Unit.candidates(5).size());
+        assertEquals(7 * pixels, Unit.candidates(512).size());
     }
 
     @Test
