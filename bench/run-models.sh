@@ -123,10 +123,10 @@ bench --gemm --threads "$threads" --format md >"$tmp/gemm.md" || { echo "run-mod
   echo
   echo "## Sparse execution (FalCon units)"
   echo
-  echo "The same rounds also timed the model compiled with \\`--sparsity exact\\` and (trained models, calibrated on"
-  echo "the photos) \\`--sparsity threshold\\`; vs first is the median per-round time ratio to the dense"
-  echo "(\\`--sparsity off\\`) compilation, below 1 is faster. See docs/sparsity.md for what the variants do and"
-  echo "\\`falconc profile\\` for MAC reduction and capture per layer."
+  echo 'The same rounds also timed the model compiled with `--sparsity exact` and (trained models) `--sparsity'
+  echo 'threshold`, both calibrated on photos (without calibration exact mode keeps every layer dense); vs first'
+  echo 'is the median per-round time ratio to the dense (`--sparsity off`) compilation, below 1 is faster. See'
+  echo 'docs/sparsity.md for what the variants do, and `falconc profile` for MAC reduction and capture per layer.'
   echo
   echo "${variants_header:-}"
   cat "$variants"
@@ -156,7 +156,29 @@ bench --gemm --threads "$threads" --format md >"$tmp/gemm.md" || { echo "run-mod
   echo "\`./falconc bench\` runs java with \`--add-modules jdk.incubator.vector\` (the Vector API GEMM; the JVM's"
   echo "incubator warning is filtered from stderr) and needs ONNX Runtime's native library, which the shaded"
   echo "cli/target/falconc.jar carries (the script builds it once and runs a copy, so all rows measure one"
-  echo "build). Run on a quiet machine. \`--ort-no-spin\` checks that ORT's spinning idle workers"
-  echo "do not slow the falconc run that follows; \`--format json\` gives every number of a run."
+  echo "build). Run on a quiet machine. Before every run the harness pauses 5 ms (untimed) so that the other"
+  echo "engine's spinning idle workers (ORT's by default) do not take the core this run needs;"
+  echo "\`--format json\` gives every number of a run."
 } >"$out"
 echo "run-models: wrote $out" >&2
+
+# The README shows the same tables between its bench markers (only when writing the docs page).
+if [ "$out" = "$root/docs/benchmarks.md" ]; then
+  {
+    echo "Measured by bench/run-models.sh on $(date -u +%Y-%m-%d): $environment. Batch 1, photos from"
+    echo '../shared/data/images; falconc/ORT is the median per-round time ratio (below 1: falconc is faster); the'
+    echo 'first table is the dense compilation (`--sparsity off`), the second the sparsity variants timed in'
+    echo 'the same rounds. Details, GEMM figures and how to reproduce: [docs/benchmarks.md](docs/benchmarks.md).'
+    echo
+    echo "$header"
+    cat "$rows"
+    echo
+    echo "${variants_header:-}"
+    cat "$variants"
+  } >"$tmp/readme-table.md"
+  awk -v table="$tmp/readme-table.md" '
+    /^<!-- bench:start/ { print; while ((getline line < table) > 0) print line; skip = 1; next }
+    /^<!-- bench:end/ { skip = 0 }
+    !skip' "$root/README.md" >"$tmp/README.md" && cp "$tmp/README.md" "$root/README.md"
+  echo "run-models: updated the table in README.md" >&2
+fi

@@ -19,7 +19,9 @@ record AlternatingRounds(long[] aNanos, long[] bNanos) {
             throws Exception {
         long warmupEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
         for (int r = 0; r < warmup || System.nanoTime() < warmupEnd; r++) {
+            RotatingRounds.settle();
             a.run(r);
+            RotatingRounds.settle();
             b.run(r);
         }
         long[] ta = new long[rounds];
@@ -37,6 +39,7 @@ record AlternatingRounds(long[] aNanos, long[] bNanos) {
     }
 
     private static long timed(InferenceEngine e, int sample) throws Exception {
+        RotatingRounds.settle(); // see RotatingRounds: the other engine's spinning workers go idle first
         long t0 = System.nanoTime();
         e.run(sample);
         return System.nanoTime() - t0;

@@ -95,7 +95,8 @@ public final class MarkdownReport {
     }
 
     private static String spinning(boolean on) {
-        return on ? "idle workers spin (its default)" : "idle workers sleep at once (--ort-no-spin)";
+        return (on ? "idle workers spin (its default)" : "idle workers sleep at once (--ort-no-spin)")
+                + "; 5 ms untimed pause before every run, so neither engine's spinning workers take the other's core";
     }
 
     private static String latency(LatencyStats s) {

@@ -5,7 +5,10 @@ import java.util.List;
 /**
  * Times several engines in rotation: each round runs every engine once on the same sample, starting
  * with a different engine every round, so drift on a shared machine hits all of them and cancels in
- * the per-round ratios.
+ * the per-round ratios. Before every run the harness pauses {@link #SETTLE_NANOS}, untimed: an engine's idle
+ * workers spin for a while after its run (ONNX Runtime's by default, falconc's briefly), and without the
+ * pause they would take the core the next engine's run needs. So each run starts on a quiet machine, as
+ * it would alone, and both engines keep their defaults.
  *
  * @param nanos nanos[e][r]: engine e's time in round r
  */
@@ -18,6 +21,7 @@ record RotatingRounds(long[][] nanos) {
         long warmupEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
         for (int r = 0; r < warmup || System.nanoTime() < warmupEnd; r++) {
             for (InferenceEngine e : engines) {
+                settle();
                 e.run(r);
             }
         }
@@ -25,12 +29,23 @@ record RotatingRounds(long[][] nanos) {
         for (int r = 0; r < rounds; r++) {
             for (int i = 0; i < n; i++) {
                 int e = (r + i) % n;
+                settle();
                 long t0 = System.nanoTime();
                 engines.get(e).run(r);
                 t[e][r] = System.nanoTime() - t0;
             }
         }
         return new RotatingRounds(t);
+    }
+
+    /** Untimed pause before each run: longer than any engine's idle workers spin. */
+    static final long SETTLE_NANOS = 5_000_000;
+
+    static void settle() {
+        long until = System.nanoTime() + SETTLE_NANOS;
+        while (System.nanoTime() < until) {
+            java.util.concurrent.locks.LockSupport.parkNanos(until - System.nanoTime());
+        }
     }
 
     long[] of(int engine) {

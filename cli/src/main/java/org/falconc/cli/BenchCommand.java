@@ -93,8 +93,9 @@ final class BenchCommand implements Callable<Integer> {
     boolean noFreshJvm;
 
     @Option(names = "--ort-no-spin", negatable = false,
-            description = "Let ONNX Runtime's idle workers sleep at once instead of spinning (its default): checks "
-                    + "that ORT's spinning does not slow the falconc run that follows it.")
+            description = "Let ONNX Runtime's idle workers sleep at once instead of spinning (its default). Either "
+                    + "way the harness pauses 5 ms, untimed, before every run so that one engine's spinning workers "
+                    + "are idle when the other runs.")
     boolean ortNoSpin;
 
     @Option(names = "--format", defaultValue = "md", paramLabel = "md|json",

@@ -47,7 +47,7 @@ class FusedModelTest {
                   %n2 = BatchNormalization (%c2, %s, %b, %m, %v)
                   %a = Add (%n2, %x)
                   %y = Relu (%a)
-                }""", "ResBlock", Map.of("FusedConv", 1, "DecomposedConv", 1));
+                }""", "ResBlock", Map.of("FusedConv", 2));
     }
 
     @Test

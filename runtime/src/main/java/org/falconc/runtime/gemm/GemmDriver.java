@@ -18,6 +18,8 @@ final class GemmDriver {
     static final int KC_MAX = 256;
     /** Widest column chunk per task: the packed B block KC_MAX x NC_MAX (256 KB) stays in L2. */
     static final int NC_MAX = 256;
+    /** Largest B packed once and shared by the tasks of a row-split product (16 MB). */
+    static final long SHARED_B_MAX_FLOATS = 4L << 20;
     /** Fewest rows per task when M is split for parallelism. */
     static final int MC_MIN = 32;
 
@@ -80,6 +82,48 @@ final class GemmDriver {
             groupEpi[g] = (g == 0 || epi.bias == null) ? epi : epi.withBiasOffset(epi.biasOff + g * m);
         }
 
+        int kLen = k1 - k0;
+        long sharedFloats = (long) batches * kLen * strips * nr;
+        if (mBlocks > 1 && sharedFloats <= SHARED_B_MAX_FLOATS) {
+            // Rows are split across tasks: every M block would pack the same B again (for an im2col
+            // source, as costly as a good part of the product), so B is packed once, in parallel,
+            // into one shared buffer that all tasks read.
+            float[] shared = ctx.scratch(ScratchSlots.SHARED_B, (int) sharedFloats);
+            int perBatch = kLen * strips * nr;
+            int packChunks = Math.max(1, Math.min(strips, ceilDiv(2 * threads, batches * kBlocks)));
+            int stripsPerPack = ceilDiv(strips, packChunks);
+            ctx.pool().parallelFor(batches * kBlocks * packChunks, (task, lane) -> {
+                int chunk = task % packChunks;
+                int rest = task / packChunks;
+                int kb = rest % kBlocks;
+                int batch = rest / kBlocks;
+                int ks = k0 + kb * kcStep;
+                int ke = Math.min(k1, ks + kcStep);
+                int kc = ke - ks;
+                int sLo = chunk * stripsPerPack;
+                int sHi = Math.min(strips, sLo + stripsPerPack);
+                if (sLo < sHi) {
+                    src.pack(batch, ks, ke, sLo * nr, Math.min(n, sHi * nr), shared,
+                            batch * perBatch + (ks - k0) * strips * nr + sLo * kc * nr, kc * nr, nr);
+                }
+            });
+            ctx.pool().parallelFor(tasks, (task, lane) -> {
+                int chunk = task % nChunks;
+                int rest = task / nChunks;
+                int mBlock = rest % mBlocks;
+                int batch = rest / mBlocks;
+                int g = batch % groups;
+                int nLo = chunk * chunkCols;
+                int nHi = Math.min(n, nLo + chunkCols);
+                int pLo = mBlock * panelsPerBlockF;
+                int pHi = Math.min(panels, pLo + panelsPerBlockF);
+                float[] tile = ctx.scratch(lane, ScratchSlots.TILE, mr * nr + 64);
+                runBlockShared(kernel, a[g], k0, k1, kcStep, strips, nLo, nHi, pLo, pHi, c,
+                        cOff + batch * cBatchStride, ldc, groupEpi[g], accumulate, shared, batch * perBatch, tile);
+            });
+            return;
+        }
+
         ctx.pool().parallelFor(tasks, (task, lane) -> {
             int chunk = task % nChunks;
             int rest = task / nChunks;
@@ -98,6 +142,34 @@ final class GemmDriver {
             runBlock(kernel, ag, src, batch, k0, k1, kcStep, nLo, nHi, pLo, pHi,
                     c, cBase, ldc, e, accumulate, bPanel, tile);
         });
+    }
+
+    /** {@link #runBlock} on B packed ahead into {@code shared} (K block at (ks - k0) x strips x nr, strip s at s x kc x nr). */
+    static void runBlockShared(MicroKernel kernel, PackedMatrix a, int k0, int k1, int kcStep, int strips,
+                               int nLo, int nHi, int pLo, int pHi, float[] c, int cBase, int ldc, GemmEpilogue epi,
+                               boolean accumulate, float[] shared, int sharedBase, float[] tile) {
+        int nr = kernel.nr();
+        int mr = PackedMatrix.MR;
+        int m = a.rows();
+        int panelStride = a.panelStride();
+        float[] ad = a.data;
+        for (int ks = k0; ks < k1; ks += kcStep) {
+            int ke = Math.min(k1, ks + kcStep);
+            int kc = ke - ks;
+            boolean acc = accumulate || ks > k0;
+            boolean finish = ke == k1;
+            int blockBase = sharedBase + (ks - k0) * strips * nr;
+            for (int n0 = nLo; n0 < nHi; n0 += nr) {
+                int cols = Math.min(nr, nHi - n0);
+                int bOff = blockBase + (n0 / nr) * kc * nr;
+                for (int p = pLo; p < pHi; p++) {
+                    int row0 = p * mr;
+                    int rows = Math.min(mr, m - row0);
+                    kernel.compute(ad, a.base + p * panelStride + ks * mr, shared, bOff, kc, tile);
+                    kernel.store(tile, c, cBase + row0 * ldc + n0, ldc, rows, cols, acc, finish, epi, row0);
+                }
+            }
+        }
     }
 
     /** One task: rows of panels [pLo, pHi), columns [nLo, nHi), all K blocks. */

@@ -14,6 +14,9 @@ public final class ScratchSlots {
     /** Per-lane temporaries of the conv kernels (e.g. transposed conv columns). */
     public static final int CONV_LANE = 4;
 
+    /** B packed once for all tasks of a row-split GEMM (lane 0's slot, written before the tasks run). */
+    public static final int SHARED_B = 5;
+
     private ScratchSlots() {
     }
 }

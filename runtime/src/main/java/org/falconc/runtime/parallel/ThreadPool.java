@@ -144,13 +144,29 @@ public final class ThreadPool {
         return (a + b - 1) / b;
     }
 
+    /**
+     * How long an idle worker polls for the next job before it parks. A model's layers come back to
+     * back, each a parallel loop: a parked worker takes a futex wake-up (tens of microseconds, more when
+     * the core went idle) to join the next one, often after the caller did most of it alone. Polling
+     * this long covers the gap between layers and costs nothing measurable once inference ends.
+     */
+    static final long IDLE_SPIN_NANOS = 100_000;
+
     private void workLoop() {
         while (true) {
-            Job job;
-            try {
-                job = tickets.take();
-            } catch (InterruptedException e) {
-                continue; // daemon threads live as long as the process
+            Job job = tickets.poll();
+            if (job == null) {
+                long until = System.nanoTime() + IDLE_SPIN_NANOS;
+                while ((job = tickets.poll()) == null && System.nanoTime() < until) {
+                    Thread.onSpinWait();
+                }
+            }
+            if (job == null) {
+                try {
+                    job = tickets.take();
+                } catch (InterruptedException e) {
+                    continue; // daemon threads live as long as the process
+                }
             }
             int lane = job.joinLane();
             if (lane > 0) {
@@ -202,8 +218,10 @@ public final class ThreadPool {
         }
 
         void awaitDone() {
-            // Spin briefly (the last task of another lane is usually about to finish), then park.
-            for (int spin = 0; spin < 2000 && done.get() < tasks; spin++) {
+            // Spin (the last task of another lane is usually about to finish: a park and unpark would
+            // cost tens of microseconds per layer), then park.
+            long until = System.nanoTime() + IDLE_SPIN_NANOS;
+            while (done.get() < tasks && System.nanoTime() < until) {
                 Thread.onSpinWait();
             }
             while (done.get() < tasks) {

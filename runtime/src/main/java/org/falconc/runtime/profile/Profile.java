@@ -74,6 +74,17 @@ public final class Profile {
         counters[at + INPUT_ZEROS] += zeros;
     }
 
+    /**
+     * Takes {@code nanos} off the current layer's time: what a kernel spent on counting for this
+     * profile (the zero-operand MACs need a pass over the input), so the times stay those of the
+     * unprofiled model.
+     */
+    public void exclude(long nanos) {
+        if (current >= 0) {
+            started += nanos;
+        }
+    }
+
     public long nanos(int layer) {
         return get(layer, NANOS);
     }
