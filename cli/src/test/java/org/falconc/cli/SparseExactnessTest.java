@@ -76,7 +76,7 @@ class SparseExactnessTest {
     }
 
     private static int channelsPerGroup(Node conv) {
-        return (int) (conv.input(1).type().shape().dim(1));
+        return conv.input(1).type().shape().dim(1);
     }
 
     private static Map<String, Tensor> run(Graph g, String name, Map<String, Tensor> feeds) throws Exception {

@@ -72,34 +72,39 @@ final class Im2colB implements BPanelSource {
             int q = n0;
             int oh = oh0;
             int o = ow0;
+            // Position in the packed block, advanced without divisions: strip and column within it.
+            int strip = 0;
+            int inStrip = 0;
+            int rowBase = dstOff + kk * nr;
             while (q < n1) {
-                int inStrip = (q - n0) % nr;
                 int len = Math.min(Math.min(ow - o, n1 - q), nr - inStrip);
-                int d = dstOff + ((q - n0) / nr) * stripStride + kk * nr + inStrip;
+                int d = rowBase + strip * stripStride + inStrip;
                 int ih = oh * strideH + ihShift;
-                if (ih < 0 || ih >= h) {
-                    java.util.Arrays.fill(dst, d, d + len, 0f);
+                int a = Math.max(o, lo);
+                int b = Math.min(o + len, hi);
+                if (ih < 0 || ih >= h || b <= a) {
+                    zero(dst, d, d + len);
                 } else {
-                    int a = Math.max(o, lo);
-                    int b = Math.min(o + len, hi);
-                    if (b <= a) {
-                        java.util.Arrays.fill(dst, d, d + len, 0f);
+                    // Padding columns are few (a kernel's overhang): plain loops, not calls.
+                    zero(dst, d, d + (a - o));
+                    int src = plane + ih * w + a * strideW + iwShift;
+                    int dd = d + (a - o);
+                    if (strideW == 1) {
+                        System.arraycopy(x, src, dst, dd, b - a);
                     } else {
-                        java.util.Arrays.fill(dst, d, d + (a - o), 0f);
-                        int src = plane + ih * w + a * strideW + iwShift;
-                        int dd = d + (a - o);
-                        if (strideW == 1) {
-                            System.arraycopy(x, src, dst, dd, b - a);
-                        } else {
-                            for (int i = 0, n = b - a; i < n; i++) {
-                                dst[dd + i] = x[src + i * strideW];
-                            }
+                        for (int i = 0, n = b - a; i < n; i++) {
+                            dst[dd + i] = x[src + i * strideW];
                         }
-                        java.util.Arrays.fill(dst, d + (b - o), d + len, 0f);
                     }
+                    zero(dst, d + (b - o), d + len);
                 }
                 q += len;
                 o += len;
+                inStrip += len;
+                if (inStrip == nr) {
+                    inStrip = 0;
+                    strip++;
+                }
                 if (o == ow) {
                     o = 0;
                     oh++;
@@ -118,6 +123,13 @@ final class Im2colB implements BPanelSource {
                     c++;
                 }
             }
+        }
+    }
+
+    /** dst[from, to) = 0; a loop, since most calls clear a few elements or none. */
+    private static void zero(float[] dst, int from, int to) {
+        for (int i = from; i < to; i++) {
+            dst[i] = 0f;
         }
     }
 
