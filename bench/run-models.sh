@@ -116,7 +116,10 @@ bench --gemm --threads "$threads" --format md >"$tmp/gemm.md" || { echo "run-mod
   echo "that JVM: used after a GC once the model has run (live: weights, packed weights, arenas) / the summed"
   echo "heap-pool peaks over 3 more inferences (garbage counts until collected). The issue's heap budget,"
   echo "1.2 x (weights + 2 x largest activation), is given per model below. max rel diff: the largest"
-  echo "|falconc - ORT| over the outputs / the largest |ORT output|."
+  echo "|falconc - ORT| over the outputs / the largest |ORT output|. falconc alone: the same model timed in a"
+  echo "block of its own after the rounds, 200 ms after ORT's last run: ORT's idle workers spin for tens of"
+  echo "milliseconds after each run (its default), longer than the 5 ms pause before every run, and at 2 threads"
+  echo "they take the core falconc's run needs, so the 2-thread ratio understates falconc."
   echo
   echo "$header"
   cat "$rows"

@@ -20,6 +20,7 @@ public final class JsonReport {
             j.beginObject().member("threads", t.threads());
             latency(j, "falconc", t.falconc());
             latency(j, "onnxruntime", t.ort());
+            latency(j, "falconc_alone", t.falconcAlone());
             j.member("ratio_falconc_over_ort", t.ratio())
                     .member("max_abs_diff", t.agreement().maxAbsDiff())
                     .member("max_rel_diff", t.agreement().maxRelativeDiff());

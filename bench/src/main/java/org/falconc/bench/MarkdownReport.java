@@ -28,15 +28,19 @@ public final class MarkdownReport {
                 + "brackets); heap: used after a GC once the model has run (live), and the summed heap-pool peaks over "
                 + "%d more inferences (peak; garbage counts until collected); heap budget = 1.2 x (weights + 2 x "
                 + "largest activation)%n", FreshJvmProbe.HEAP_RUNS));
+        sb.append("- falconc alone: the same compiled model timed in a block of its own after the rounds, 200 ms after ORT's "
+                + "last run: ORT's idle workers spin for tens of milliseconds (its default), longer than the pause "
+                + "before each run, and at 2 threads take the core falconc's run needs\n");
         sb.append("- max rel diff: largest |falconc - ORT| over the outputs / largest |ORT output|\n");
         sb.append("- falconc: compiled with ").append(r.variant()).append("\n\n");
-        sb.append("| model | threads | falconc ms (p10-p90) | ORT ms (p10-p90) | falconc/ORT | falconc inf/s | ORT inf/s "
-                + "| compile s | first inference s | heap MiB live/peak | max rel diff |\n");
-        sb.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        sb.append("| model | threads | falconc ms (p10-p90) | ORT ms (p10-p90) | falconc/ORT | falconc alone ms | falconc inf/s "
+                + "| ORT inf/s | compile s | first inference s | heap MiB live/peak | max rel diff |\n");
+        sb.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (ThreadComparison t : r.results()) {
             FreshJvmResult fresh = t.freshJvm();
-            sb.append(f("| %s | %d | %s | %s | %.2f | %.1f | %.1f | %.2f | %s | %s | %.1e |%n", r.model(), t.threads(),
-                    latency(t.falconc()), latency(t.ort()), t.ratio(), t.falconc().throughput(), t.ort().throughput(),
+            sb.append(f("| %s | %d | %s | %s | %.2f | %s | %.1f | %.1f | %.2f | %s | %s | %.1e |%n", r.model(), t.threads(),
+                    latency(t.falconc()), latency(t.ort()), t.ratio(), latency(t.falconcAlone()), t.falconc().throughput(),
+                    t.ort().throughput(),
                     c.compileMillis() / 1000,
                     fresh == null ? "-" : f("%.2f (%.2f)", fresh.firstInferenceMillis() / 1000, fresh.wallMillis() / 1000),
                     fresh == null ? "-" : f("%.0f/%.0f", fresh.heapBaselineBytes() / 1048576.0,

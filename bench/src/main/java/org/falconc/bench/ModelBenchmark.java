@@ -71,6 +71,7 @@ public final class ModelBenchmark {
     private static ThreadComparison compare(BenchSettings settings, ModelCompilation compilation, FreshJvmProbe probe,
                                             InputSet inputs, List<CompiledModel> models, int threads) throws Exception {
         RotatingRounds rounds;
+        long[] alone;
         List<OutputAgreement> agreements = new ArrayList<>();
         int ortIndex = models.size();
         List<FalconcEngine> falconc = new ArrayList<>();
@@ -85,6 +86,7 @@ public final class ModelBenchmark {
             List<InferenceEngine> engines = new ArrayList<>(falconc);
             engines.add(ort);
             rounds = RotatingRounds.run(engines, settings.warmup(), settings.warmupSeconds(), settings.rounds());
+            alone = RotatingRounds.alone(falconc.get(0), settings.rounds());
         } finally {
             for (FalconcEngine f : falconc) {
                 f.close();
@@ -97,7 +99,7 @@ public final class ModelBenchmark {
         }
         FreshJvmResult fresh = probe == null ? null : probe.run(compilation.jar(), compilation.className(), threads);
         return new ThreadComparison(threads, LatencyStats.of(rounds.of(0)), LatencyStats.of(rounds.of(ortIndex)),
-                rounds.medianRatio(0, ortIndex), agreements.get(0), fresh, others);
+                rounds.medianRatio(0, ortIndex), agreements.get(0), fresh, others, LatencyStats.of(alone));
     }
 
     private static void deleteTree(Path dir) throws IOException {

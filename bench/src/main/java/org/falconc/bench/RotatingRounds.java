@@ -38,8 +38,29 @@ record RotatingRounds(long[][] nanos) {
         return new RotatingRounds(t);
     }
 
-    /** Untimed pause before each run: longer than any engine's idle workers spin. */
-    static final long SETTLE_NANOS = 5_000_000;
+    /** Quiet time before a block of one engine's runs: ONNX Runtime's spinning workers go to sleep. */
+    static final long QUIET_NANOS = 200_000_000;
+
+    /**
+     * One engine timed alone after the rounds: a {@link #QUIET_NANOS} pause (so the other engines'
+     * spinning workers have gone to sleep), then {@code rounds} back-to-back runs.
+     */
+    static long[] alone(InferenceEngine engine, int rounds) throws Exception {
+        java.util.concurrent.locks.LockSupport.parkNanos(QUIET_NANOS);
+        for (int r = 0; r < Math.max(3, rounds / 5); r++) {
+            engine.run(r);
+        }
+        long[] t = new long[rounds];
+        for (int r = 0; r < rounds; r++) {
+            long t0 = System.nanoTime();
+            engine.run(r);
+            t[r] = System.nanoTime() - t0;
+        }
+        return t;
+    }
+
+    /** Untimed pause before each run: longer than most engines' idle workers spin. */
+    static final long SETTLE_NANOS = Long.getLong("falconc.bench.settleMillis", 5) * 1_000_000;
 
     static void settle() {
         long until = System.nanoTime() + SETTLE_NANOS;

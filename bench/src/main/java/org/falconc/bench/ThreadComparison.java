@@ -10,9 +10,12 @@ package org.falconc.bench;
  * @param agreement  falconc's outputs against ORT's on the first sample
  * @param freshJvm   time to first inference and heap of the jar in a fresh JVM at this thread count
  * @param others     the further variants (compiled with other options), timed in the same rounds
+ * @param falconcAlone the first variant timed in a block of its own after the rounds, ONNX Runtime idle
+ *                   (its spinning workers, which outlast any short pause, cannot take a core from it)
  */
 public record ThreadComparison(int threads, LatencyStats falconc, LatencyStats ort, double ratio,
-                               OutputAgreement agreement, FreshJvmResult freshJvm, java.util.List<VariantTiming> others) {
+                               OutputAgreement agreement, FreshJvmResult freshJvm, java.util.List<VariantTiming> others,
+                               LatencyStats falconcAlone) {
     public ThreadComparison {
         others = java.util.List.copyOf(others);
     }
