@@ -14,7 +14,8 @@ final class SparsityOptions {
 
     @Option(names = "--sparsity", paramLabel = "MODE", defaultValue = "exact",
             description = "off (dense convolutions only), exact (skip units whose input is exactly zero; outputs equal "
-                    + "the dense model within float rounding) or threshold (values at or below a per-layer threshold "
+                    + "the dense model within float rounding; layers go sparse only where --calibrate shows it pays, "
+                    + "so without it every layer stays dense) or threshold (values at or below a per-layer threshold "
                     + "count as zero; needs --calibrate); default ${DEFAULT-VALUE}.")
     Mode mode = Mode.exact;
 
