@@ -262,12 +262,17 @@ final class VectorMicroKernel extends MicroKernel {
                     v0 = v0.add(FloatVector.fromArray(S, epi.residual, ri));
                     v1 = v1.add(FloatVector.fromArray(S, epi.residual, ri + L));
                 }
-                v0 = activate(v0, epi.act, epi.p0, epi.p1);
-                v1 = activate(v1, epi.act, epi.p0, epi.p1);
+                // Each activation stores its own result: no vector merges after the switch, which C2
+                // compiles poorly once one call site has seen several activations.
+                activateInto(v0, epi.act, epi.p0, epi.p1, c, ci);
+                activateInto(v1, epi.act, epi.p0, epi.p1, c, ci + L);
+            } else {
+                v0.intoArray(c, ci);
+                v1.intoArray(c, ci + L);
             }
-            v0.intoArray(c, ci);
-            v1.intoArray(c, ci + L);
             if (marking) {
+                v0 = FloatVector.fromArray(S, c, ci);
+                v1 = FloatVector.fromArray(S, c, ci + L);
                 // NE is true for NaN too. A strip within one block sets one byte; else per block.
                 if (v0.compare(VectorOperators.NE, 0f).or(v1.compare(VectorOperators.NE, 0f)).anyTrue()) {
                     if (oneBlock) {
@@ -284,20 +289,14 @@ final class VectorMicroKernel extends MicroKernel {
         }
     }
 
-    private static FloatVector activate(FloatVector v, int act, float p0, float p1) {
+    private static void activateInto(FloatVector v, int act, float p0, float p1, float[] c, int ci) {
         switch (act) {
-            case Epilogue.RELU:
-                return v.max(0f);
-            case Epilogue.CLIP:
-                return v.max(p0).min(p1);
-            case Epilogue.LEAKY_RELU:
-                return v.blend(v.mul(p0), v.compare(VectorOperators.LT, 0f));
-            case Epilogue.HARD_SWISH:
-                return v.mul(v.fma(1f / 6f, 0.5f).max(0f).min(1f));
-            case Epilogue.THRESHOLDED_RELU:
-                return FloatVector.zero(S).blend(v, v.compare(VectorOperators.GT, p0));
-            default:
-                return v; // NONE (SIGMOID takes the scalar store)
+            case Epilogue.RELU -> v.max(0f).intoArray(c, ci);
+            case Epilogue.CLIP -> v.max(p0).min(p1).intoArray(c, ci);
+            case Epilogue.LEAKY_RELU -> v.blend(v.mul(p0), v.compare(VectorOperators.LT, 0f)).intoArray(c, ci);
+            case Epilogue.HARD_SWISH -> v.mul(v.fma(1f / 6f, 0.5f).max(0f).min(1f)).intoArray(c, ci);
+            case Epilogue.THRESHOLDED_RELU -> FloatVector.zero(S).blend(v, v.compare(VectorOperators.GT, p0)).intoArray(c, ci);
+            default -> v.intoArray(c, ci); // NONE (SIGMOID takes the scalar store)
         }
     }
 
