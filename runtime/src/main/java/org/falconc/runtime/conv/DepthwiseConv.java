@@ -64,18 +64,52 @@ final class DepthwiseConv {
                     }
                 }
                 int yi = yPlane + oy * ow;
-                for (int o = 0; o < ow; o++) {
-                    float v = row[o] + b;
-                    if (residual != null) {
-                        v += residual[yi + o + resDelta];
-                    }
-                    y[yi + o] = Epilogue.apply(act, p0, p1, v);
-                }
+                storeRow(row, b, residual, yi + resDelta, y, yi, ow, act, p0, p1);
                 if (mask != null) {
                     // The row is still in L1: mark its non-zero blocks now.
                     GemmEpilogue.markRow(y, yi, ow, mask, maskOff + (image * k + oc) * nb, oy * ow, maskBlock);
                 }
             }
         });
+    }
+
+    /**
+     * {@code y[yi + o] = act(row[o] + b + residual[ri + o])} for o in [0, n). The activation is chosen
+     * once per row, so each loop is a plain one the JIT vectorises (a switch per element would not be).
+     */
+    private static void storeRow(float[] row, float b, float[] residual, int ri, float[] y, int yi, int n,
+                                 int act, float p0, float p1) {
+        for (int o = 0; o < n; o++) {
+            row[o] += b;
+        }
+        if (residual != null) {
+            for (int o = 0; o < n; o++) {
+                row[o] += residual[ri + o];
+            }
+        }
+        switch (act) {
+            case Epilogue.NONE -> System.arraycopy(row, 0, y, yi, n);
+            case Epilogue.RELU -> {
+                for (int o = 0; o < n; o++) {
+                    y[yi + o] = Math.max(row[o], 0f);
+                }
+            }
+            case Epilogue.CLIP -> {
+                for (int o = 0; o < n; o++) {
+                    y[yi + o] = Math.min(Math.max(row[o], p0), p1);
+                }
+            }
+            case Epilogue.THRESHOLDED_RELU -> {
+                for (int o = 0; o < n; o++) {
+                    float v = row[o];
+                    y[yi + o] = v > p0 ? v : 0f;
+                }
+            }
+            default -> {
+                for (int o = 0; o < n; o++) {
+                    y[yi + o] = Epilogue.apply(act, p0, p1, row[o]);
+                }
+            }
+        }
     }
 }
