@@ -119,12 +119,7 @@ final class Calibrator {
                     + "inputs in %.1f s", 100 * lo, best.size(), samples.size(), (System.nanoTime() - t0) / 1e9);
             return chosen.withCalibration(cal);
         } finally {
-            try (var files = Files.list(work)) {
-                for (Path p : files.toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
-            Files.deleteIfExists(work);
+            deleteDirectory(work);
         }
     }
 
@@ -187,12 +182,7 @@ final class Calibrator {
                 denseNanos.put(l.value(), dp.nanos(l.index()));
             }
         } finally {
-            try (var files = Files.list(work)) {
-                for (Path p : files.toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
-            Files.deleteIfExists(work);
+            deleteDirectory(work);
         }
         Map<String, Map<Unit, Double>> result = new LinkedHashMap<>();
         for (String node : cal.nodes()) {
@@ -216,6 +206,16 @@ final class Calibrator {
         note("timed the scheduled sparse layers against dense on the inputs in %.1f s: %d sparse, %d back to dense%s",
                 (System.nanoTime() - t0) / 1e9, kept, dropped.size(), dropped.isEmpty() ? "" : " " + dropped);
         return SparsityCalibration.of(result);
+    }
+
+    /** Removes a flat working directory of compiled jars. */
+    private static void deleteDirectory(Path dir) throws IOException {
+        try (var files = Files.list(dir)) {
+            for (Path p : files.toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+        Files.deleteIfExists(dir);
     }
 
     private static List<Map<String, Object>> arrays(CompiledModel m, List<Map<String, Tensor>> samples) {

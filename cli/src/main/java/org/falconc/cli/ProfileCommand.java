@@ -134,23 +134,14 @@ final class ProfileCommand implements Callable<Integer> {
     /** The input samples: the --input files, the --images photos or tensors, or one random sample. */
     private List<Map<String, ?>> samples(CompiledModel m) throws IOException {
         if (!inputs.isEmpty()) {
-            Map<String, Tensor> given = new LinkedHashMap<>();
-            for (String s : inputs) {
-                int eq = s.indexOf('=');
-                Path f = Path.of(eq < 0 ? s : s.substring(eq + 1));
-                if (!Files.isRegularFile(f)) {
-                    throw new UserException("input file not found: " + f);
-                }
-                String name = eq < 0 ? null : s.substring(0, eq);
-                if (name == null) {
-                    if (m.inputNames().size() != 1) {
-                        throw new UserException("the model has inputs " + m.inputNames() + ", so write every --input as NAME=FILE");
-                    }
-                    name = m.inputNames().get(0);
-                }
-                given.put(name, TensorFiles.read(f).tensor());
+            Map<String, Tensor> named = new LinkedHashMap<>();
+            Tensor unnamed = InputFiles.read(inputs, named);
+            Map<String, Tensor> given = InputFiles.byName(m.inputNames(), named, unnamed);
+            try {
+                return List.of(ModelArrays.arrays(m, given));
+            } catch (IllegalArgumentException e) {
+                throw new UserException(e.getMessage());
             }
-            return List.of(ModelArrays.arrays(m, given));
         }
         if (images != null && containsTensors(images)) {
             List<Map<String, ?>> samples = new ArrayList<>();

@@ -56,7 +56,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Map<String, Tensor> named = new LinkedHashMap<>();
-        Tensor unnamed = readInputFiles(named);
+        Tensor unnamed = InputFiles.read(inputs, named);
         if (model.model.toString().endsWith(".jar")) {
             return runJar(model.model, named, unnamed);
         }
@@ -90,14 +90,7 @@ final class RunCommand implements Callable<Integer> {
     private int runJar(Path jar, Map<String, Tensor> named, Tensor unnamed) throws IOException {
         try (CompiledJar cj = CompiledJar.open(jar)) {
             var m = cj.model();
-            Map<String, Tensor> given = new LinkedHashMap<>(named);
-            if (unnamed != null) {
-                if (m.inputNames().size() != 1 || !named.isEmpty()) {
-                    throw new UserException("the model has inputs " + m.inputNames() + ", so write every --input as NAME=FILE");
-                }
-                given.put(m.inputNames().get(0), unnamed);
-            }
-            writeOutputs(ModelArrays.run(m, given), name -> 0);
+            writeOutputs(ModelArrays.run(m, InputFiles.byName(m.inputNames(), named, unnamed)), name -> 0);
             return 0;
         }
     }
@@ -120,28 +113,6 @@ final class RunCommand implements Callable<Integer> {
             i++;
         }
         out.flush();
-    }
-
-    /** Reads every --input; returns the tensor given without a name (null if none). */
-    private Tensor readInputFiles(Map<String, Tensor> named) throws IOException {
-        Tensor unnamed = null;
-        for (String s : inputs) {
-            int eq = s.indexOf('=');
-            Path file = Path.of(eq < 0 ? s : s.substring(eq + 1));
-            if (!Files.isRegularFile(file)) {
-                throw new UserException("input file not found: " + file);
-            }
-            Tensor t = TensorFiles.read(file).tensor();
-            if (eq < 0) {
-                if (unnamed != null) {
-                    throw new UserException("only one --input may leave out NAME=; write NAME=FILE");
-                }
-                unnamed = t;
-            } else if (named.put(s.substring(0, eq), t) != null) {
-                throw new UserException("input '" + s.substring(0, eq) + "' given twice");
-            }
-        }
-        return unnamed;
     }
 
     private static Map<String, Tensor> feeds(Graph g, LoadedModel m, Map<String, Tensor> named, Tensor unnamed) {

@@ -149,26 +149,11 @@ final class GemmDriver {
                                int nLo, int nHi, int pLo, int pHi, float[] c, int cBase, int ldc, GemmEpilogue epi,
                                boolean accumulate, float[] shared, int sharedBase, float[] tile) {
         int nr = kernel.nr();
-        int mr = PackedMatrix.MR;
-        int m = a.rows();
-        int panelStride = a.panelStride();
-        float[] ad = a.data;
         for (int ks = k0; ks < k1; ks += kcStep) {
-            int ke = Math.min(k1, ks + kcStep);
-            int kc = ke - ks;
-            boolean acc = accumulate || ks > k0;
-            boolean finish = ke == k1;
-            int blockBase = sharedBase + (ks - k0) * strips * nr;
-            for (int n0 = nLo; n0 < nHi; n0 += nr) {
-                int cols = Math.min(nr, nHi - n0);
-                int bOff = blockBase + (n0 / nr) * kc * nr;
-                for (int p = pLo; p < pHi; p++) {
-                    int row0 = p * mr;
-                    int rows = Math.min(mr, m - row0);
-                    kernel.compute(ad, a.base + p * panelStride + ks * mr, shared, bOff, kc, tile);
-                    kernel.store(tile, c, cBase + row0 * ldc + n0, ldc, rows, cols, acc, finish, epi, row0);
-                }
-            }
+            int kc = Math.min(k1, ks + kcStep) - ks;
+            int firstStrip = sharedBase + (ks - k0) * strips * nr + (nLo / nr) * kc * nr;
+            multiplyBlock(kernel, a, ks, kc, shared, firstStrip, nLo, nHi, pLo, pHi, c, cBase, ldc, epi,
+                    accumulate || ks > k0, ks + kc == k1, tile);
         }
     }
 
@@ -178,25 +163,33 @@ final class GemmDriver {
                          float[] c, int cBase, int ldc, GemmEpilogue epi, boolean accumulate,
                          float[] bPanel, float[] tile) {
         int nr = kernel.nr();
+        for (int ks = k0; ks < k1; ks += kcStep) {
+            int ke = Math.min(k1, ks + kcStep);
+            src.pack(batch, ks, ke, nLo, nHi, bPanel, nr);
+            multiplyBlock(kernel, a, ks, ke - ks, bPanel, 0, nLo, nHi, pLo, pHi, c, cBase, ldc, epi,
+                    accumulate || ks > k0, ke == k1, tile);
+        }
+    }
+
+    /**
+     * One K block [ks, ks + kc) of a task: for each packed B strip of columns [nLo, nHi) (strip i at
+     * {@code b[firstStrip + i * kc * nr]}), the micro-kernel down the panels [pLo, pHi), then the store.
+     */
+    private static void multiplyBlock(MicroKernel kernel, PackedMatrix a, int ks, int kc, float[] b, int firstStrip,
+                                      int nLo, int nHi, int pLo, int pHi, float[] c, int cBase, int ldc,
+                                      GemmEpilogue epi, boolean acc, boolean finish, float[] tile) {
+        int nr = kernel.nr();
         int mr = PackedMatrix.MR;
         int m = a.rows();
         int panelStride = a.panelStride();
         float[] ad = a.data;
-        for (int ks = k0; ks < k1; ks += kcStep) {
-            int ke = Math.min(k1, ks + kcStep);
-            int kc = ke - ks;
-            boolean acc = accumulate || ks > k0;
-            boolean finish = ke == k1;
-            src.pack(batch, ks, ke, nLo, nHi, bPanel, nr);
-            for (int n0 = nLo, strip = 0; n0 < nHi; n0 += nr, strip++) {
-                int cols = Math.min(nr, nHi - n0);
-                int bOff = strip * kc * nr;
-                for (int p = pLo; p < pHi; p++) {
-                    int row0 = p * mr;
-                    int rows = Math.min(mr, m - row0);
-                    kernel.compute(ad, a.base + p * panelStride + ks * mr, bPanel, bOff, kc, tile);
-                    kernel.store(tile, c, cBase + row0 * ldc + n0, ldc, rows, cols, acc, finish, epi, row0);
-                }
+        for (int n0 = nLo, bOff = firstStrip; n0 < nHi; n0 += nr, bOff += kc * nr) {
+            int cols = Math.min(nr, nHi - n0);
+            for (int p = pLo; p < pHi; p++) {
+                int row0 = p * mr;
+                int rows = Math.min(mr, m - row0);
+                kernel.compute(ad, a.base + p * panelStride + ks * mr, b, bOff, kc, tile);
+                kernel.store(tile, c, cBase + row0 * ldc + n0, ldc, rows, cols, acc, finish, epi, row0);
             }
         }
     }

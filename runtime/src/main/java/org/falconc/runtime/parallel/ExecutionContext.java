@@ -19,16 +19,20 @@ package org.falconc.runtime.parallel;
 public final class ExecutionContext {
 
     private static final int INITIAL_SLOTS = 16;
+    private static final int INITIAL_INT_SLOTS = 4;
 
     private final ThreadPool pool;
     /** buffers[lane][slot]. */
     private final float[][][] buffers;
+    /** intBuffers[lane][slot]: index scratch (the sparse convolution's live ranges and K index). */
+    private final int[][][] intBuffers;
     /** Per-layer counters, or null (the default: profiling off). */
     private org.falconc.runtime.profile.Profile profile;
 
     public ExecutionContext(ThreadPool pool) {
         this.pool = pool;
         this.buffers = new float[pool.threads()][INITIAL_SLOTS][];
+        this.intBuffers = new int[pool.threads()][INITIAL_INT_SLOTS][];
     }
 
     /** A context on {@link ThreadPool#shared()}. */
@@ -75,6 +79,26 @@ public final class ExecutionContext {
         if (buffer == null || buffer.length < minLength) {
             // Round up so slightly larger later requests do not reallocate.
             buffer = new float[Math.max(minLength, minLength + (minLength >> 3))];
+            laneBuffers[slot] = buffer;
+        }
+        return buffer;
+    }
+
+    /**
+     * Int scratch of one lane of a parallel loop ({@link #scratch} for ints): at least
+     * {@code minLength} ints, contents undefined, never shared between lanes of one loop.
+     */
+    public int[] ints(int lane, int slot, int minLength) {
+        int[][] laneBuffers = intBuffers[lane];
+        if (slot >= laneBuffers.length) {
+            int[][] grown = new int[Math.max(slot + 1, laneBuffers.length * 2)][];
+            System.arraycopy(laneBuffers, 0, grown, 0, laneBuffers.length);
+            intBuffers[lane] = grown;
+            laneBuffers = grown;
+        }
+        int[] buffer = laneBuffers[slot];
+        if (buffer == null || buffer.length < minLength) {
+            buffer = new int[minLength];
             laneBuffers[slot] = buffer;
         }
         return buffer;

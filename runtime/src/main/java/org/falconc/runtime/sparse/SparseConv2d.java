@@ -157,9 +157,6 @@ public final class SparseConv2d {
         int tileFloats = CompactedGemm.tileFloats(kernel);
         Profile profile = ctx.profile();
         long[][] counts = profile == null ? null : new long[threads][2];
-        int[][] laneInts = new int[threads][];
-        int[][] laneBlocks = new int[threads][];
-        int[][] laneIndex = new int[threads][];
 
         ctx.pool().parallelFor(tasks, (task, lane) -> {
             int mBlock = task % mBlocksF;
@@ -168,13 +165,10 @@ public final class SparseConv2d {
             int batch = rest / tiles;
             int g = batch % group;
             int image = batch / group;
-            int[] ints = laneInts[lane];
-            if (ints == null) {
-                ints = new int[2 * unitsPerGroup];
-                laneInts[lane] = ints;
-                laneBlocks[lane] = new int[2 * unitsPerGroup];
-                laneIndex[lane] = new int[CompactedGemm.indexLength()];
-            }
+            // Per-lane index scratch from the context: no allocation per call once it has run.
+            int[] ints = ctx.ints(lane, 0, 2 * unitsPerGroup);
+            int[] blockRanges = ctx.ints(lane, 1, 2 * unitsPerGroup);
+            int[] kIndex = ctx.ints(lane, 2, CompactedGemm.indexLength());
             int nRanges = 0;
             int liveUnits = 0;
             int liveChannels = 0;
@@ -201,7 +195,7 @@ public final class SparseConv2d {
             float[] bPanel = ctx.scratch(lane, ScratchSlots.B_PANEL, panelFloats);
             float[] tile = ctx.scratch(lane, ScratchSlots.TILE, tileFloats);
             CompactedGemm.runTile(kernel, a[g], src, batch, ints, nRanges, n0, n1, pLo, pHi,
-                    y, yOff + batch * kg * pixels, pixels, groupEpi[g], bPanel, tile, laneBlocks[lane], laneIndex[lane]);
+                    y, yOff + batch * kg * pixels, pixels, groupEpi[g], bPanel, tile, blockRanges, kIndex);
             if (counts != null && mBlock == 0) {
                 counts[lane][0] += liveUnits;
                 counts[lane][1] += (long) kg * liveChannels * rs * (n1 - n0);

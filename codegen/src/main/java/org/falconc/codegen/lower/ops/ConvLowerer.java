@@ -5,7 +5,9 @@ import static org.falconc.codegen.lower.Args.f;
 import static org.falconc.codegen.lower.Args.i;
 import static org.falconc.codegen.lower.Args.none;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.falconc.codegen.lower.LayerBuilder;
 import org.falconc.codegen.lower.Lowerer;
 import org.falconc.codegen.program.Arg;
@@ -45,43 +47,23 @@ final class ConvLowerer implements Lowerer {
             lowerGeneric(node, layer, x, w);
             return;
         }
-        int spatial = x.length - 2;
-        int[] kernel = Arrays.copyOfRange(w, 2, w.length);
-        WindowGeometry g = WindowGeometry.forConv(node, Arrays.copyOfRange(x, 2, x.length), kernel);
-        int group = NnAttrs.intAtLeast(node, "group", 1, 1);
+        Conv2dShape shape = Conv2dShape.of(node, x, w);
         Activation act = Activation.of(node, layer);
-        int n = x[0];
-        int c = x[1];
-        int k = w[0];
-        // 1-D: height 1, every window attribute on the width axis.
-        boolean oneD = spatial == 1;
-        int h = oneD ? 1 : x[2];
-        int width = x[x.length - 1];
-        int oh = oneD ? 1 : g.outSize(0);
-        int ow = g.outSize(spatial - 1);
-        int r = oneD ? 1 : kernel[0];
-        int s = kernel[spatial - 1];
-        int strideH = oneD ? 1 : g.stride(0);
-        int dilH = oneD ? 1 : g.dilation(0);
-        int padTop = oneD ? 0 : g.padBegin(0);
-        int last = spatial - 1;
-        Arg packed = packedWeights(node, layer, k, c, r, s, group);
+        Arg packed = packedWeights(node, layer, shape.k(), shape.c(), shape.r(), shape.s(), shape.group());
         Arg bias = layer.hasInput(2) ? layer.weightArrayOrNull(2, DType.F32) : org.falconc.codegen.lower.Args.noArray(DType.F32);
         Arg residual = layer.hasInput(3) ? layer.in(3) : none(DType.F32);
-        String comment = "conv " + k + "x" + c / group + "x" + r + "x" + s + (group > 1 ? " group " + group : "")
-                + " stride " + strideH + "," + g.stride(last) + " pad " + padTop + "," + g.padBegin(last)
-                + (layer.hasInput(2) ? " + bias" : "") + (layer.hasInput(3) ? " + residual" : "") + act;
+        String comment = "conv " + shape.weightsText() + " stride " + shape.strideH() + "," + shape.strideW()
+                + " pad " + shape.padTop() + "," + shape.padLeft() + (layer.hasInput(2) ? " + bias" : "")
+                + (layer.hasInput(3) ? " + residual" : "") + act;
+        List<Arg> args = new ArrayList<>(List.of(ctx(), layer.in(0), layer.out(0), packed, bias));
+        args.addAll(shape.args());
+        args.addAll(List.of(i(act.code()), f(act.p0()), f(act.p1()), residual));
         int maskBlock = MaskOutput.block(node);
         if (maskBlock > 0) {
-            layer.call(CONV_2D, "run", comment + ", writes the mask of its output (block " + maskBlock + ")", ctx(),
-                    layer.in(0), layer.out(0), packed, bias, i(n), i(c), i(h), i(width), i(k), i(oh), i(ow), i(r), i(s),
-                    i(strideH), i(g.stride(last)), i(padTop), i(g.padBegin(last)), i(dilH), i(g.dilation(last)), i(group),
-                    i(act.code()), f(act.p0()), f(act.p1()), residual, layer.out(1), i(maskBlock));
-            return;
+            comment += ", writes the mask of its output (block " + maskBlock + ")";
+            args.addAll(List.of(layer.out(1), i(maskBlock)));
         }
-        layer.call(CONV_2D, "run", comment, ctx(), layer.in(0), layer.out(0), packed, bias, i(n), i(c), i(h), i(width), i(k),
-                i(oh), i(ow), i(r), i(s), i(strideH), i(g.stride(last)), i(padTop), i(g.padBegin(last)), i(dilH),
-                i(g.dilation(last)), i(group), i(act.code()), f(act.p0()), f(act.p1()), residual);
+        layer.call(CONV_2D, "run", comment, args.toArray(new Arg[0]));
     }
 
     /**
