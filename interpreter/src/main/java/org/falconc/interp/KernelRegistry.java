@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.falconc.interp.fused.FusedKernels;
+import org.falconc.interp.layout.ChannelsLastKernels;
 import org.falconc.interp.nn.NnKernels;
 import org.falconc.interp.tensor.TensorKernels;
 
@@ -16,6 +17,7 @@ public final class KernelRegistry {
         NnKernels.registerAll(KernelRegistry::register);
         TensorKernels.registerAll(KernelRegistry::register);
         FusedKernels.registerAll(KernelRegistry::register);
+        ChannelsLastKernels.registerAll(KernelRegistry::register);
     }
 
     private KernelRegistry() {

@@ -28,11 +28,13 @@ import org.falconc.passes.sparsity.SparsityCalibration;
  *                          ActivationMask scans the input); default false
  * @param calibration       measured unit live fractions per DecomposedConv for schedule-sparsity, or
  *                          null to use the prior
+ * @param channelsLast      whether assign-layout puts the convolutional body channels-last (NHWC; default
+ *                          true); false keeps every value NCHW (the engine before channels-last)
  */
 public record PassOptions(DumpSpec dump, Path dumpDir, String stopAfter, boolean verify,
                           PrintOptions printOptions, long foldLimitElements, Consumer<String> log,
                           SparsityMode sparsity, Map<String, Float> thresholds, boolean decomposeGraphInputs,
-                          SparsityCalibration calibration) {
+                          SparsityCalibration calibration, boolean channelsLast) {
     /** 64M elements (256 MB of f32): folds any real weight transform but not an accidental blow-up. */
     public static final long DEFAULT_FOLD_LIMIT_ELEMENTS = 64L << 20;
 
@@ -62,43 +64,43 @@ public record PassOptions(DumpSpec dump, Path dumpDir, String stopAfter, boolean
     /** Run every pass, verify after each, dump nothing, discard diagnostics. */
     public static PassOptions defaults() {
         return new PassOptions(DumpSpec.NONE, null, null, true, PrintOptions.defaults(),
-                DEFAULT_FOLD_LIMIT_ELEMENTS, DISCARD, SparsityMode.EXACT, Map.of(), false, null);
+                DEFAULT_FOLD_LIMIT_ELEMENTS, DISCARD, SparsityMode.EXACT, Map.of(), false, null, true);
     }
 
     public PassOptions withDump(DumpSpec spec, Path dir) {
         return new PassOptions(spec, dir, stopAfter, verify, printOptions, foldLimitElements, log,
-                sparsity, thresholds, decomposeGraphInputs, calibration);
+                sparsity, thresholds, decomposeGraphInputs, calibration, channelsLast);
     }
 
     public PassOptions withStopAfter(String passName) {
         return new PassOptions(dump, dumpDir, passName, verify, printOptions, foldLimitElements, log,
-                sparsity, thresholds, decomposeGraphInputs, calibration);
+                sparsity, thresholds, decomposeGraphInputs, calibration, channelsLast);
     }
 
     public PassOptions withVerify(boolean on) {
         return new PassOptions(dump, dumpDir, stopAfter, on, printOptions, foldLimitElements, log,
-                sparsity, thresholds, decomposeGraphInputs, calibration);
+                sparsity, thresholds, decomposeGraphInputs, calibration, channelsLast);
     }
 
     public PassOptions withPrintOptions(PrintOptions options) {
         return new PassOptions(dump, dumpDir, stopAfter, verify, options, foldLimitElements, log,
-                sparsity, thresholds, decomposeGraphInputs, calibration);
+                sparsity, thresholds, decomposeGraphInputs, calibration, channelsLast);
     }
 
     public PassOptions withFoldLimitElements(long limit) {
         return new PassOptions(dump, dumpDir, stopAfter, verify, printOptions, limit, log,
-                sparsity, thresholds, decomposeGraphInputs, calibration);
+                sparsity, thresholds, decomposeGraphInputs, calibration, channelsLast);
     }
 
     public PassOptions withLog(Consumer<String> sink) {
         return new PassOptions(dump, dumpDir, stopAfter, verify, printOptions, foldLimitElements, sink,
-                sparsity, thresholds, decomposeGraphInputs, calibration);
+                sparsity, thresholds, decomposeGraphInputs, calibration, channelsLast);
     }
 
     /** Sparse execution mode (EXACT by default). */
     public PassOptions withSparsity(SparsityMode mode) {
         return new PassOptions(dump, dumpDir, stopAfter, verify, printOptions, foldLimitElements, log,
-                mode, thresholds, decomposeGraphInputs, calibration);
+                mode, thresholds, decomposeGraphInputs, calibration, channelsLast);
     }
 
     /**
@@ -107,18 +109,24 @@ public record PassOptions(DumpSpec dump, Path dumpDir, String stopAfter, boolean
      */
     public PassOptions withThresholds(Map<String, Float> producerThresholds) {
         return new PassOptions(dump, dumpDir, stopAfter, verify, printOptions, foldLimitElements, log,
-                sparsity, producerThresholds, decomposeGraphInputs, calibration);
+                sparsity, producerThresholds, decomposeGraphInputs, calibration, channelsLast);
     }
 
     /** Whether decompose-convolutions also decomposes convolutions reading a graph input. */
     public PassOptions withDecomposeGraphInputs(boolean on) {
         return new PassOptions(dump, dumpDir, stopAfter, verify, printOptions, foldLimitElements, log,
-                sparsity, thresholds, on, calibration);
+                sparsity, thresholds, on, calibration, channelsLast);
     }
 
     /** Calibration statistics for schedule-sparsity (null: use the prior). */
     public PassOptions withCalibration(SparsityCalibration stats) {
         return new PassOptions(dump, dumpDir, stopAfter, verify, printOptions, foldLimitElements, log,
-                sparsity, thresholds, decomposeGraphInputs, stats);
+                sparsity, thresholds, decomposeGraphInputs, stats, channelsLast);
+    }
+
+    /** Whether assign-layout runs (channels-last engine; true by default). */
+    public PassOptions withChannelsLast(boolean on) {
+        return new PassOptions(dump, dumpDir, stopAfter, verify, printOptions, foldLimitElements, log,
+                sparsity, thresholds, decomposeGraphInputs, calibration, on);
     }
 }

@@ -75,9 +75,9 @@ class PassManagerTest {
     void optimizingPipelineOrder() {
         assertEquals(List.of("remove-noops", "fold-constants", "infer-shapes", "fold-batchnorm", "cleanup-transposes",
                 "fuse-activations", "apply-thresholds", "decompose-convolutions", "schedule-sparsity",
-                "eliminate-dead-code"), Pipeline.optimizing().passNames());
+                "assign-layout", "eliminate-dead-code"), Pipeline.optimizing().passNames());
         assertEquals(List.of("remove-noops", "fold-constants", "infer-shapes", "fold-batchnorm", "cleanup-transposes",
-                "fuse-activations", "eliminate-dead-code"),
+                "fuse-activations", "assign-layout", "eliminate-dead-code"),
                 Pipeline.optimizing(PassOptions.defaults().withSparsity(SparsityMode.OFF)).passNames());
         assertEquals(STANDARD, Pipeline.standard().passNames(), "the interpreter's pipeline is unchanged");
     }

@@ -112,14 +112,14 @@ class SparsityTest {
     @Test
     void pipelineHoldsTheSparsityPassesTheOptionsEnable() {
         List<String> today = List.of("remove-noops", "fold-constants", "infer-shapes", "fold-batchnorm",
-                "cleanup-transposes", "fuse-activations", "eliminate-dead-code");
+                "cleanup-transposes", "fuse-activations", "assign-layout", "eliminate-dead-code");
         assertEquals(today, Pipeline.optimizing(PassOptions.defaults().withSparsity(SparsityMode.OFF)).passNames());
         assertEquals(List.of("remove-noops", "fold-constants", "infer-shapes", "fold-batchnorm", "cleanup-transposes",
-                "fuse-activations", "decompose-convolutions", "schedule-sparsity", "eliminate-dead-code"),
+                "fuse-activations", "decompose-convolutions", "schedule-sparsity", "assign-layout", "eliminate-dead-code"),
                 Pipeline.optimizing(PassOptions.defaults()).passNames());
         assertEquals(List.of("remove-noops", "fold-constants", "infer-shapes", "fold-batchnorm", "cleanup-transposes",
                 "fuse-activations", "apply-thresholds", "decompose-convolutions", "schedule-sparsity",
-                "eliminate-dead-code"), Pipeline.optimizing().passNames());
+                "assign-layout", "eliminate-dead-code"), Pipeline.optimizing().passNames());
         Graph off = net(2);
         PassManager.run(Pipeline.optimizing(), off, PassOptions.defaults().withSparsity(SparsityMode.OFF));
         assertFalse(IrText.print(off).contains("Decomposed"));

@@ -35,7 +35,7 @@ public record ModelCost(long parameters, long convMacs, long gemmMacs) {
     /** Whether the node is a convolution (plain, fused or decomposed) or a transposed one. */
     public static boolean isConv(Node n) {
         return switch (n.op()) {
-            case "Conv", "FusedConv", "DecomposedConv", "ConvTranspose" -> true;
+            case "Conv", "FusedConv", "FusedConvNhwc", "DecomposedConv", "ConvTranspose" -> true;
             default -> false;
         };
     }
@@ -47,7 +47,7 @@ public record ModelCost(long parameters, long convMacs, long gemmMacs) {
      */
     public static long macs(Node n) {
         return switch (n.op()) {
-            case "Conv", "FusedConv", "DecomposedConv" -> convMacs(n);
+            case "Conv", "FusedConv", "FusedConvNhwc", "DecomposedConv" -> convMacs(n);
             case "ConvTranspose" -> convTransposeMacs(n);
             case "Gemm", "FusedGemm", "MatMul" -> matMulMacs(n);
             default -> 0;

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.falconc.ir.IrException;
 import org.falconc.ir.Node;
+import org.falconc.ir.ops.layout.ChannelsLast;
 
 /** All ops the IR supports, by op type. */
 public final class OpRegistry {
@@ -15,6 +16,7 @@ public final class OpRegistry {
         NnOps.registerAll(OpRegistry::register);
         TensorOps.registerAll(OpRegistry::register);
         FusedOps.registerAll(OpRegistry::register);
+        ChannelsLast.schemas().forEach(OpRegistry::register);
     }
 
     private OpRegistry() {

@@ -41,6 +41,16 @@ public final class BinaryElementwise {
             new Op("Or", OpChecks.BOOL_ONLY, DType.BOOL, true),
             new Op("Xor", OpChecks.BOOL_ONLY, DType.BOOL, true));
 
+    /** Whether {@code op} is one of these element-wise ops. */
+    public static boolean isOp(String op) {
+        for (Op o : OPS) {
+            if (o.name().equals(op)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static void register(Consumer<OpSchema> r) {
         for (Op op : OPS) {
             r.accept(new OpSchema(op.name(), 2, 2, 1, 1, node -> infer(node, op)));

@@ -53,6 +53,16 @@ public final class UnaryElementwise {
             new Op("Sign", OpChecks.NUMERIC),
             new Op("Not", OpChecks.BOOL_ONLY));
 
+    /** Whether {@code op} is one of these element-wise ops. */
+    public static boolean isOp(String op) {
+        for (Op o : OPS) {
+            if (o.name().equals(op)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static void register(Consumer<OpSchema> r) {
         for (Op op : OPS) {
             r.accept(new OpSchema(op.name(), 1, 1, 1, 1, node -> {

@@ -27,6 +27,16 @@ public final class VariadicElementwise {
             new Op("Sum", OpChecks.NUMERIC),
             new Op("Mean", OpChecks.F32_ONLY));
 
+    /** Whether {@code op} is one of these element-wise ops. */
+    public static boolean isOp(String op) {
+        for (Op o : OPS) {
+            if (o.name().equals(op)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static void register(Consumer<OpSchema> r) {
         for (Op op : OPS) {
             r.accept(new OpSchema(op.name(), 1, OpSchema.UNBOUNDED, 1, 1, node -> infer(node, op)));
