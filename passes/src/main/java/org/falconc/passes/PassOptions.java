@@ -61,10 +61,14 @@ public record PassOptions(DumpSpec dump, Path dumpDir, String stopAfter, boolean
         thresholds = Collections.unmodifiableMap(new LinkedHashMap<>(thresholds));
     }
 
-    /** Run every pass, verify after each, dump nothing, discard diagnostics. */
+    /**
+     * Run every pass, verify after each, dump nothing, discard diagnostics; channels-last unless the
+     * system property {@code falconc.layout} is {@code nchw} (a switch for comparing the engines).
+     */
     public static PassOptions defaults() {
         return new PassOptions(DumpSpec.NONE, null, null, true, PrintOptions.defaults(),
-                DEFAULT_FOLD_LIMIT_ELEMENTS, DISCARD, SparsityMode.EXACT, Map.of(), false, null, true);
+                DEFAULT_FOLD_LIMIT_ELEMENTS, DISCARD, SparsityMode.EXACT, Map.of(), false, null,
+                !"nchw".equals(System.getProperty("falconc.layout")));
     }
 
     public PassOptions withDump(DumpSpec spec, Path dir) {
