@@ -55,6 +55,8 @@ public final class BufferAssignment {
     /** Per group root: the root of the buffer it lies inside (-1: none) and its element offset there. */
     private final int[] host;
     private final int[] hostOffset;
+    /** Per group root: the row stride of an interleaved part (0: contiguous, or not a part). */
+    private final int[] rowStride;
     /** Per group root: first step and last step any value of it or of the buffers inside it is live. */
     private final int[] spanFirst;
     private final int[] spanLast;
@@ -81,6 +83,7 @@ public final class BufferAssignment {
         written = new boolean[n];
         host = new int[n];
         hostOffset = new int[n];
+        rowStride = new int[n];
         spanFirst = new int[n];
         spanLast = new int[n];
         holdsOutput = new boolean[n];
@@ -202,9 +205,13 @@ public final class BufferAssignment {
                 }
                 int p = find(id(part));
                 int w = find(id(whole));
+                if (partition.interleaved() && !canInterleave(p, part, node, lowerers)) {
+                    continue;
+                }
                 if (canPlace(p, w, step, partition.partsAreInputs())) {
                     host[p] = w;
                     hostOffset[p] = partition.offset(k);
+                    rowStride[p] = partition.rowStride();
                     if (!partition.partsAreInputs()) {
                         written[id(part)] = false; // the Split emits no copy for it
                     }
@@ -215,6 +222,39 @@ public final class BufferAssignment {
                 }
             }
         }
+    }
+
+    /**
+     * Whether the Concat part {@code part} (group {@code p}) may be interleaved into its whole: it is
+     * alone in its buffer (no view or in-place value shares it), hosts no parts itself and lies in no
+     * interleaved buffer, its producer writes it with a pixel stride and every other reader reads it
+     * with one.
+     */
+    private boolean canInterleave(int p, Value part, Node concat, Function<Node, Lowerer> lowerers) {
+        for (int i = 0; i < values.size(); i++) {
+            if ((find(i) == p && i != id(part)) || host[find(i)] == p) {
+                return false;
+            }
+        }
+        Node producer = part.producer();
+        Lowerer pl = producer == null ? null : lowerers.apply(producer);
+        if (pl == null || producer.numOutputs() != 1 || !pl.pixelStrided(producer, -1)) {
+            return false;
+        }
+        for (Node reader : graph.nodes()) {
+            if (reader == concat) {
+                continue;
+            }
+            for (int k = 0; k < reader.numInputs(); k++) {
+                if (reader.input(k) == part) {
+                    Lowerer rl = lowerers.apply(reader);
+                    if (rl == null || !rl.pixelStrided(reader, k)) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
     }
 
     private static boolean occursTwice(Node node, Value v) {
@@ -236,8 +276,8 @@ public final class BufferAssignment {
             return false;
         }
         for (int a = whole; a >= 0; a = host[a]) {
-            if (a == part || holdsConstant[a]) {
-                return false;
+            if (a == part || holdsConstant[a] || rowStride[a] > 0) {
+                return false; // (parts of an interleaved part would need two strides)
             }
         }
         for (int i = 0; i < values.size(); i++) {
@@ -329,6 +369,11 @@ public final class BufferAssignment {
         int root = at[0];
         int offset = at[1];
         int length = elements(v);
+        int stride = rowStride[find(id(v))];
+        if (stride > 0 && length > 0) {
+            int row = pixelRow(v);
+            length = (length / row - 1) * stride + row; // from the first element of the first row to the last of the last
+        }
         Role r = role[root] == null ? Role.ARENA : role[root];
         return switch (r) {
             case INPUT -> new Slot.Input(roleIndex[root], v.type().dtype(), offset, length);
@@ -345,6 +390,13 @@ public final class BufferAssignment {
             }
             case ARENA -> new Slot.Arena(v.type().dtype(), plan.offset(root) + offset, length);
         };
+    }
+
+    /** Elements between rows of {@code v}'s last axis: its last dimension, or the interleaved part's row stride. */
+    public int pixelStride(Value v) {
+        int stride = rowStride[find(id(v))];
+        int[] d = v.type().shape().dims();
+        return stride > 0 ? stride : d.length == 0 ? 1 : d[d.length - 1];
     }
 
     /** Whether the memory plan placed {@code part} inside {@code whole}'s buffer at element {@code offset}. */
@@ -395,6 +447,11 @@ public final class BufferAssignment {
             throw new IllegalArgumentException(v + " is not a value of graph " + graph.name());
         }
         return i;
+    }
+
+    private static int pixelRow(Value v) {
+        int[] d = v.type().shape().dims();
+        return d[d.length - 1];
     }
 
     private static int elements(Value v) {

@@ -108,6 +108,14 @@ public final class LayerBuilder {
         return hasInput(i) && buffers.sameBuffer(node.input(i), node.output(0));
     }
 
+    /**
+     * Elements between consecutive rows of the last axis of {@code v} (a pixel's channels, channels-last):
+     * the last dimension, or the whole's row stride when the plan interleaved {@code v} into a Concat.
+     */
+    public int pixelStride(Value v) {
+        return buffers.pixelStride(v);
+    }
+
     /** Whether the memory plan placed {@code part} inside {@code whole}'s buffer at element {@code offset} (see {@link Partition}). */
     public boolean isPlacedAt(Value part, Value whole, int offset) {
         return buffers.isPlacedAt(part, whole, offset);

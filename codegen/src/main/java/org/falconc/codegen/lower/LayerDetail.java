@@ -25,6 +25,7 @@ final class LayerDetail {
                 }
             }
             case "Conv", "FusedConv" -> sb.append("dense");
+            case "FusedConvNhwc" -> sb.append("dense, channels-last");
             default -> { }
         }
         String act = a.getString("activation", "");

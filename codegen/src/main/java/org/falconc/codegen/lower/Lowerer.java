@@ -34,4 +34,14 @@ public interface Lowerer {
     default Partition partition(Node node) {
         return null;
     }
+
+    /**
+     * Whether the node's kernel can read input {@code input} (or, with {@code input == -1}, write
+     * output 0) stored with a pixel stride larger than its channel count: the rows of its last axis
+     * lie every {@link LayerBuilder#pixelStride} elements, inside an interleaved Concat's output
+     * ({@link Partition#interleaved()}). The lowerer then passes that stride to its kernel.
+     */
+    default boolean pixelStrided(Node node, int input) {
+        return false;
+    }
 }

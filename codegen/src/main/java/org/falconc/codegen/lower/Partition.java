@@ -10,10 +10,25 @@ package org.falconc.codegen.lower;
  * @param partsAreInputs true: the parts are the node's inputs and the whole is output 0 (Concat);
  *                       false: the parts are its outputs and the whole is input 0 (Split)
  * @param offsets        element offset of each part (input or output i) within the whole
+ * @param rowStride      0: each part is one contiguous range of the whole; otherwise the parts are
+ *                       interleaved along the whole's last axis (a channels-last Concat of channels):
+ *                       each part is a run of rows of {@code lastDim(part)} elements, one every
+ *                       {@code rowStride} elements of the whole, starting at its offset. Such a part
+ *                       is placed only where its producer writes, and its readers read, with that
+ *                       pixel stride ({@link Lowerer#pixelStrided})
  */
-public record Partition(boolean partsAreInputs, int[] offsets) {
+public record Partition(boolean partsAreInputs, int[] offsets, int rowStride) {
     public Partition {
         offsets = offsets.clone();
+    }
+
+    /** Contiguous parts. */
+    public Partition(boolean partsAreInputs, int[] offsets) {
+        this(partsAreInputs, offsets, 0);
+    }
+
+    public boolean interleaved() {
+        return rowStride > 0;
     }
 
     @Override

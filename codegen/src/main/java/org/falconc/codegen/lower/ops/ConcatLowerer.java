@@ -11,7 +11,9 @@ import org.falconc.ir.ops.tensor.Concat;
 /**
  * Concat: one {@code Concat.copyInto} per input, at its running position along the axis. When nothing
  * is outer to the axis (e.g. channels at batch 1) each input is a contiguous range of the output, so
- * the memory plan may have its producer write there directly: such inputs need no copy.
+ * the memory plan may have its producer write there directly: such inputs need no copy. When the axis
+ * is the last (channels, channels-last) each input is interleaved in the output with the output's
+ * pixel stride, and a producer that writes with a pixel stride writes there directly.
  */
 final class ConcatLowerer implements Lowerer {
     @Override
@@ -22,7 +24,9 @@ final class ConcatLowerer implements Lowerer {
         int[] out = node.output(0).type().shape().dims();
         int axis = Concat.axis(node, out.length);
         AxisView o = AxisView.of(out, axis);
-        if (o.outer() != 1) {
+        // Contiguous parts when nothing is outer to the axis; interleaved rows when the axis is the last.
+        boolean interleaved = o.outer() != 1 && o.inner() == 1;
+        if (o.outer() != 1 && !interleaved) {
             return null;
         }
         int[] offsets = new int[node.numInputs()];
@@ -34,7 +38,7 @@ final class ConcatLowerer implements Lowerer {
             offsets[k] = start * o.inner();
             start += node.input(k).type().shape().dim(axis);
         }
-        return new Partition(true, offsets);
+        return new Partition(true, offsets, interleaved ? o.n() : 0);
     }
 
     @Override
@@ -45,7 +49,8 @@ final class ConcatLowerer implements Lowerer {
         int start = 0;
         for (int k = 0; k < node.numInputs(); k++) {
             int inAxis = layer.inShape(k)[axis];
-            boolean placed = o.outer() == 1 && layer.isPlacedAt(node.input(k), node.output(0), start * o.inner());
+            boolean placed = (o.outer() == 1 || o.inner() == 1)
+                    && layer.isPlacedAt(node.input(k), node.output(0), start * o.inner());
             if (inAxis > 0 && !placed) {
                 layer.call(Runtime.CONCAT, "copyInto", "input " + k + " -> [" + start + ", " + (start + inAxis) + ") of axis " + axis,
                         layer.in(k), layer.out(0), i(o.outer()), i(o.inner()), i(inAxis), i(o.n()), i(start));

@@ -31,6 +31,8 @@ public final class StandardLowerers {
         r.register(new NormalizationLowerer(), "BatchNormalization", "InstanceNormalization", "LRN");
         r.register(new DepthSpaceLowerer(), "DepthToSpace", "SpaceToDepth");
         r.register(new ConvLowerer(), "Conv", "FusedConv");
+        r.register(new ConvNhwcLowerer(), "FusedConvNhwc");
+        r.register(new PoolNhwcLowerer(), "MaxPoolNhwc", "AveragePoolNhwc", "GlobalAveragePoolNhwc", "GlobalMaxPoolNhwc");
         r.register(new ConvTransposeLowerer(), "ConvTranspose");
         r.register(new GemmLowerer(), "Gemm", "FusedGemm");
         r.register(new MatMulLowerer(), "MatMul");
