@@ -1,0 +1,248 @@
+package org.falconc.runtime.conv;
+
+import org.falconc.runtime.parallel.ExecutionContext;
+
+/**
+ * 2-D convolution on channels-last (NHWC) tensors by direct kernels, with a fused epilogue:
+ * {@code y = act(conv(x, W) + bias[k] + residual)}.
+ *
+ * <p>Activations are [N, H, W, C] row-major with a pixel stride (elements between consecutive
+ * pixels, at least the channel count), so a convolution can read a channel slice of a bigger
+ * tensor or write into a channel slice of a Concat output; elements between a pixel's channels and
+ * the next pixel are never touched. Bottom/right padding is implied by the output size.
+ *
+ * <p>Paths: depthwise ({@code group == C > 1}, {@code K = m * C}) runs a kernel vectorised across
+ * channels; everything else (any kernel size, strides, dilation, groups, 1x1) runs the direct
+ * kernel: a register block of output pixels x output channels ({@link #variantName}) accumulating
+ * the whole taps x input-channel reduction in registers. Work is split over (image, group, channel
+ * block, output-row block) tasks on the context's pool.
+ */
+public final class ConvNhwc {
+
+    /** Variant: the depthwise kernel. */
+    public static final int DEPTHWISE = 0;
+    /** Variant: direct kernel, 4 vectors of output channels (5 x 64 with AVX-512). */
+    public static final int DIRECT_4 = 1;
+    /** Variant: direct kernel, 2 vectors of output channels (10 x 32 with AVX-512). */
+    public static final int DIRECT_2 = 2;
+    /** Variant: direct kernel, 1 vector of output channels (12 x 16 with AVX-512). */
+    public static final int DIRECT_1 = 3;
+
+    private ConvNhwc() {
+    }
+
+    /** One input channel per group: the depthwise kernel and its weight layout. */
+    public static boolean isDepthwise(int c, int group) {
+        return group == c && group > 1;
+    }
+
+    /** Floats of {@link #packInto}'s output. */
+    public static int packedLength(int k, int c, int r, int s, int group) {
+        checkGroups(k, c, group);
+        if (isDepthwise(c, group)) {
+            return r * s * roundUp(k, NhwcKernel.PANEL);
+        }
+        int kg = k / group;
+        int cg = c / group;
+        return group * roundUp(kg, NhwcKernel.PANEL) * r * s * cg;
+    }
+
+    /**
+     * Packs ONNX weights W[K, C/group, R, S] (row-major at {@code w[wOff]}) into the kernels' layout at
+     * {@code dst[0, packedLength)}. Direct: panels of 16 output channels,
+     * {@code [group][K/16 panel][r][s][ci][16]}, each group's K zero-padded to a multiple of 16 (so
+     * the layout does not depend on the machine's vector length). Depthwise: {@code [r][s][K]}, K
+     * zero-padded to a multiple of 16.
+     */
+    public static void packInto(float[] w, int wOff, int k, int c, int r, int s, int group, float[] dst) {
+        checkGroups(k, c, group);
+        if (isDepthwise(c, group)) {
+            int kPad = roundUp(k, NhwcKernel.PANEL);
+            java.util.Arrays.fill(dst, 0, r * s * kPad, 0f);
+            for (int oc = 0; oc < k; oc++) {
+                for (int tap = 0; tap < r * s; tap++) {
+                    dst[tap * kPad + oc] = w[wOff + oc * r * s + tap];
+                }
+            }
+            return;
+        }
+        int kg = k / group;
+        int cg = c / group;
+        int panels = roundUp(kg, NhwcKernel.PANEL) / NhwcKernel.PANEL;
+        int panelLength = r * s * cg * NhwcKernel.PANEL;
+        for (int g = 0; g < group; g++) {
+            for (int p = 0; p < panels; p++) {
+                int base = (g * panels + p) * panelLength;
+                for (int tap = 0; tap < r * s; tap++) {
+                    for (int ci = 0; ci < cg; ci++) {
+                        int di = base + (tap * cg + ci) * NhwcKernel.PANEL;
+                        for (int lane = 0; lane < NhwcKernel.PANEL; lane++) {
+                            int col = p * NhwcKernel.PANEL + lane;
+                            dst[di + lane] = col < kg ? w[wOff + ((g * kg + col) * cg + ci) * r * s + tap] : 0f;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The register-block variant for a shape (a pure function of it: the compiler records it).
+     * Depthwise shapes get {@link #DEPTHWISE}; otherwise the block width follows the output
+     * channels per group: >= 64 takes 4 vectors, >= 32 two, fewer one (16 channels occur, and a
+     * wider block would compute padding).
+     *
+     * <p>Measured with ConvNhwcSpeed (AMD EPYC Zen, AVX-512, JDK 17, 1 thread; peak from a
+     * 12-chain FMA loop): see the numbers in the class comment of ConvNhwcSpeed and the report of the
+     * commit that set these thresholds.
+     */
+    public static int chooseVariant(int n, int c, int h, int w, int k, int oh, int ow, int r, int s,
+                                    int strideH, int strideW, int padTop, int padLeft, int dilH, int dilW, int group) {
+        checkGroups(k, c, group);
+        if (isDepthwise(c, group)) {
+            return DEPTHWISE;
+        }
+        int kg = k / group;
+        if (kg >= 64) {
+            return DIRECT_4;
+        }
+        return kg >= 32 ? DIRECT_2 : DIRECT_1;
+    }
+
+    /** A readable name of a variant with this machine's vector length, e.g. "direct 5x64", "depthwise". */
+    public static String variantName(int variant) {
+        if (variant == DEPTHWISE) {
+            return "depthwise";
+        }
+        NhwcKernel kernel = NhwcKernels.best();
+        int nv = vectors(variant);
+        return "direct " + kernel.rows(nv) + "x" + nv * kernel.lanes();
+    }
+
+    /** Vectors of output channels per register block of a direct variant. */
+    static int vectors(int variant) {
+        switch (variant) {
+            case DIRECT_4:
+                return 4;
+            case DIRECT_2:
+                return 2;
+            case DIRECT_1:
+                return 1;
+            default:
+                throw new IllegalArgumentException("not a direct-convolution variant: " + variant);
+        }
+    }
+
+    /**
+     * Wraps {@link #packInto}'s output (not copied) with the geometry: the layer object {@link #run}
+     * takes. Pixel strides are the elements between consecutive pixels of x and y (>= C, >= K).
+     */
+    public static ConvNhwcLayer prepacked(float[] panels, int n, int c, int h, int w, int k, int oh, int ow, int r,
+                                          int s, int strideH, int strideW, int padTop, int padLeft, int dilH,
+                                          int dilW, int group, int inPixelStride, int outPixelStride, int variant) {
+        checkGroups(k, c, group);
+        if (n < 1 || h < 1 || w < 1 || oh < 1 || ow < 1 || r < 1 || s < 1 || strideH < 1 || strideW < 1
+                || dilH < 1 || dilW < 1 || padTop < 0 || padLeft < 0) {
+            throw new IllegalArgumentException("bad convolution geometry: N" + n + " " + h + "x" + w + " -> "
+                    + oh + "x" + ow + " kernel " + r + "x" + s + " stride " + strideH + "," + strideW
+                    + " pads " + padTop + "," + padLeft + " dilation " + dilH + "," + dilW);
+        }
+        if (inPixelStride < c || outPixelStride < k) {
+            throw new IllegalArgumentException("pixel strides " + inPixelStride + ", " + outPixelStride
+                    + " smaller than the channels " + c + ", " + k);
+        }
+        if (panels.length < packedLength(k, c, r, s, group)) {
+            throw new IllegalArgumentException("not the packed weights of a " + k + "x" + c / group + "x" + r + "x"
+                    + s + " convolution of " + group + " groups: " + panels.length + " floats");
+        }
+        if ((variant == DEPTHWISE) != isDepthwise(c, group)) {
+            throw new IllegalArgumentException("variant " + variant + " does not fit C=" + c + " group " + group);
+        }
+        if (variant != DEPTHWISE) {
+            vectors(variant); // validates
+        }
+        return new ConvNhwcLayer(panels, n, c, h, w, k, oh, ow, r, s, strideH, strideW, padTop, padLeft,
+                dilH, dilW, group, inPixelStride, outPixelStride, variant);
+    }
+
+    /**
+     * Runs the layer: {@code y = act(conv(x) + bias[k] + residual)}.
+     *
+     * @param x        input [N, H, W, C] at {@code x[xOff]}, pixel stride {@code layer.inPixelStride()}
+     * @param y        output [N, OH, OW, K] at {@code y[yOff]}, pixel stride {@code layer.outPixelStride()};
+     *                 the elements between a pixel's K channels and the next pixel stay untouched
+     * @param bias     [K] or null
+     * @param act      an {@link org.falconc.runtime.Epilogue} code, parameters {@code p0, p1}
+     * @param residual [N, OH, OW, K] dense (pixel stride K) at {@code residual[residualOff]}, added before
+     *                 the activation, or null (the offset is then ignored)
+     */
+    public static void run(ExecutionContext ctx, ConvNhwcLayer layer, float[] x, int xOff, float[] y, int yOff,
+                           float[] bias, int act, float p0, float p1, float[] residual, int residualOff) {
+        run(ctx, NhwcKernels.best(), layer, x, xOff, y, yOff, bias, act, p0, p1, residual, residualOff);
+    }
+
+    /** {@link #run} with an explicit kernel (tests force the scalar one). */
+    static void run(ExecutionContext ctx, NhwcKernel kernel, ConvNhwcLayer layer, float[] x, int xOff, float[] y,
+                    int yOff, float[] bias, int act, float p0, float p1, float[] residual, int residualOff) {
+        checkBounds(layer, x, xOff, y, yOff, bias, residual, residualOff);
+        if (layer.variant() == DEPTHWISE) {
+            NhwcDepthwiseConv.run(ctx, kernel, layer, x, xOff, y, yOff, bias, act, p0, p1, residual, residualOff);
+        } else {
+            NhwcDirectConv.run(ctx, kernel, layer, x, xOff, y, yOff, bias, act, p0, p1, residual, residualOff);
+        }
+    }
+
+    /** Array bounds checked once per call, so index errors cannot surface half-way through the tasks. */
+    private static void checkBounds(ConvNhwcLayer l, float[] x, int xOff, float[] y, int yOff, float[] bias,
+                                    float[] residual, int residualOff) {
+        long inPixels = (long) l.batch() * l.inHeight() * l.inWidth();
+        long outPixels = (long) l.batch() * l.outHeight() * l.outWidth();
+        if (xOff < 0 || xOff + (inPixels - 1) * l.inPixelStride() + l.inChannels() > x.length) {
+            throw new IllegalArgumentException("input of " + x.length + " floats too short for " + l);
+        }
+        if (yOff < 0 || yOff + (outPixels - 1) * l.outPixelStride() + l.outChannels() > y.length) {
+            throw new IllegalArgumentException("output of " + y.length + " floats too short for " + l);
+        }
+        if (bias != null && bias.length < l.outChannels()) {
+            throw new IllegalArgumentException("bias of " + bias.length + " floats for K=" + l.outChannels());
+        }
+        if (residual != null && (residualOff < 0 || residualOff + outPixels * l.outChannels() > residual.length)) {
+            throw new IllegalArgumentException("residual of " + residual.length + " floats too short for " + l);
+        }
+    }
+
+    private static void checkGroups(int k, int c, int group) {
+        if (group < 1 || c < 1 || k < 1 || c % group != 0 || k % group != 0) {
+            throw new IllegalArgumentException("channels C=" + c + ", K=" + k + " not divisible by group " + group);
+        }
+    }
+
+    static int roundUp(int v, int m) {
+        return (v + m - 1) / m * m;
+    }
+
+    static int ceilDiv(int a, int b) {
+        return (a + b - 1) / b;
+    }
+
+    /** First tap index whose input coordinate {@code base + tap * dil} is >= 0. */
+    static int firstTap(int base, int dil) {
+        return base >= 0 ? 0 : ceilDiv(-base, dil);
+    }
+
+    /** One past the last tap (at most {@code taps}) whose input coordinate is < {@code size}. */
+    static int endTap(int base, int dil, int size, int taps) {
+        return size - 1 - base < 0 ? 0 : Math.min(taps, (size - 1 - base) / dil + 1);
+    }
+
+    /**
+     * Output-row blocks per (image, group, channel block): one when single-threaded (weights stay hot
+     * over the whole map), else enough for about four tasks per thread so small maps use every core.
+     */
+    static int rowBlocks(int threads, int otherTasks, int oh) {
+        if (threads == 1) {
+            return 1;
+        }
+        return Math.max(1, Math.min(oh, ceilDiv(4 * threads, otherTasks)));
+    }
+}

@@ -1,0 +1,184 @@
+package org.falconc.runtime.conv;
+
+import org.falconc.runtime.gemm.ScratchSlots;
+import org.falconc.runtime.parallel.ExecutionContext;
+
+/**
+ * Driver of the direct NHWC convolution ({@link ConvNhwc}, every non-depthwise shape).
+ *
+ * <p>A task is (image, group, channel block, output-row block). Its pixels are grouped into
+ * segments sharing one valid tap range (rows x columns whose window is cut the same way by the
+ * padding: the interior is one segment, each border row/column band another), so every register
+ * block runs without bounds logic; a segment's last block is shifted back to end on the segment's
+ * last pixel (recomputing a few, storing only the new ones), so only segments shorter than a block
+ * take the one-pixel kernel. Weights of one channel block larger than {@link #CHUNK_BYTES} are
+ * reduced in input-channel chunks that stay in L2, the partial sums accumulating in y.
+ */
+final class NhwcDirectConv {
+
+    /** Weight bytes of one channel block's reduction chunk (L2-resident next to the input rows). */
+    static final int CHUNK_BYTES = 192 * 1024;
+
+    /** Int scratch slots (per lane): input offsets, pixel indices, segments. */
+    private static final int XO_SLOT = 4;
+    private static final int PIX_SLOT = 5;
+    private static final int SEG_SLOT = 6;
+    private static final int SEG_INTS = 5;
+
+    private NhwcDirectConv() {
+    }
+
+    static void run(ExecutionContext ctx, NhwcKernel kernel, ConvNhwcLayer l, float[] x, int xOff, float[] y,
+                    int yOff, float[] bias, int act, float p0, float p1, float[] res, int resOff) {
+        int[] pieces = l.pieces(kernel);
+        int np = pieces.length / 2;
+        int n = l.batch();
+        int group = l.group();
+        int oh = l.outHeight();
+        int rowBlocks = ConvNhwc.rowBlocks(ctx.threads(), n * group * np, oh);
+        int rowsPerTask = ConvNhwc.ceilDiv(oh, rowBlocks);
+        int blocks = ConvNhwc.ceilDiv(oh, rowsPerTask);
+        ctx.pool().parallelFor(n * group * np * blocks, (task, lane) -> {
+            int rb = task % blocks;
+            int t = task / blocks;
+            int piece = t % np;
+            t /= np;
+            int g = t % group;
+            int b = t / group;
+            int oy0 = rb * rowsPerTask;
+            runTask(ctx, lane, kernel, l, b, g, pieces[2 * piece], pieces[2 * piece + 1], oy0,
+                    Math.min(oh, oy0 + rowsPerTask), x, xOff, y, yOff, bias, act, p0, p1, res, resOff);
+        });
+    }
+
+    private static void runTask(ExecutionContext ctx, int lane, NhwcKernel kernel, ConvNhwcLayer l, int b, int g,
+                                int col0, int nv, int oy0, int oy1, float[] x, int xOff, float[] y, int yOff,
+                                float[] bias, int act, float p0, float p1, float[] res, int resOff) {
+        int h = l.inHeight(), w = l.inWidth(), oh = l.outHeight(), ow = l.outWidth();
+        int r = l.kernelH(), s = l.kernelW(), sh = l.strideH(), sw = l.strideW();
+        int pt = l.padTop(), pl = l.padLeft(), dh = l.dilationH(), dw = l.dilationW();
+        int ips = l.inPixelStride(), ops = l.outPixelStride();
+        int k = l.outChannels();
+        int cg = l.inChannels() / l.group();
+        int kg = k / l.group();
+        int pixels = (oy1 - oy0) * ow;
+        int[] xo = ctx.ints(lane, XO_SLOT, pixels);
+        int[] pix = ctx.ints(lane, PIX_SLOT, pixels);
+        int[] seg = ctx.ints(lane, SEG_SLOT, SEG_INTS * (pixels + 1));
+        float[] tile = ctx.scratch(lane, ScratchSlots.CONV_LANE, kernel.tileLength());
+
+        // Segments: runs of rows with one row-tap range x runs of columns with one column-tap range.
+        int count = 0;
+        int nseg = 0;
+        for (int oy = oy0; oy < oy1; ) {
+            int iy = oy * sh - pt;
+            int ryLo = ConvNhwc.firstTap(iy, dh);
+            int ryHi = ConvNhwc.endTap(iy, dh, h, r);
+            int oyEnd = oy + 1;
+            while (oyEnd < oy1 && ConvNhwc.firstTap(oyEnd * sh - pt, dh) == ryLo
+                    && ConvNhwc.endTap(oyEnd * sh - pt, dh, h, r) == ryHi) {
+                oyEnd++;
+            }
+            for (int ox = 0; ox < ow; ) {
+                int ix = ox * sw - pl;
+                int sxLo = ConvNhwc.firstTap(ix, dw);
+                int sxHi = ConvNhwc.endTap(ix, dw, w, s);
+                int oxEnd = ox + 1;
+                while (oxEnd < ow && ConvNhwc.firstTap(oxEnd * sw - pl, dw) == sxLo
+                        && ConvNhwc.endTap(oxEnd * sw - pl, dw, w, s) == sxHi) {
+                    oxEnd++;
+                }
+                int si = SEG_INTS * nseg++;
+                seg[si] = count;
+                seg[si + 1] = ryLo;
+                seg[si + 2] = Math.max(0, ryHi - ryLo);
+                seg[si + 3] = sxLo;
+                seg[si + 4] = Math.max(0, sxHi - sxLo);
+                for (int yy = oy; yy < oyEnd; yy++) {
+                    int rowBase = (b * h + yy * sh - pt + ryLo * dh) * w;
+                    for (int xx = ox; xx < oxEnd; xx++) {
+                        xo[count] = xOff + (rowBase + xx * sw - pl + sxLo * dw) * ips + g * cg;
+                        pix[count] = (b * oh + yy) * ow + xx;
+                        count++;
+                    }
+                }
+                ox = oxEnd;
+            }
+            oy = oyEnd;
+        }
+        seg[SEG_INTS * nseg] = count;
+
+        int lanes = kernel.lanes();
+        int panels = ConvNhwc.roundUp(kg, NhwcKernel.PANEL) / NhwcKernel.PANEL;
+        int panelStride = r * s * cg * NhwcKernel.PANEL;
+        int firstPanel = g * panels + col0 / NhwcKernel.PANEL;
+        int base = firstPanel * panelStride + col0 % NhwcKernel.PANEL;
+        int o1 = weightOffset(col0, 1, lanes, panelStride);
+        int o2 = weightOffset(col0, 2, lanes, panelStride);
+        int o3 = weightOffset(col0, 3, lanes, panelStride);
+        int rowStep = dh * w * ips;
+        int colStep = dw * ips;
+        int wRow = s * cg * NhwcKernel.PANEL;
+        int wCol = cg * NhwcKernel.PANEL;
+        int mr = kernel.rows(nv);
+        int cols = Math.min(nv * lanes, kg - col0);
+        int chanOff = g * kg + col0;
+        int tileStride = kernel.tileStride();
+        float[] wts = l.panels();
+
+        long blockBytes = 4L * r * s * cg * nv * lanes;
+        int chunks = (int) Math.max(1, Math.min(cg, (blockBytes + CHUNK_BYTES - 1) / CHUNK_BYTES));
+        int chunk = ConvNhwc.ceilDiv(cg, chunks);
+        for (int c0 = 0; c0 < cg; c0 += chunk) {
+            int cn = Math.min(chunk, cg - c0);
+            int mode = cn == cg ? NhwcKernel.ONLY
+                    : c0 == 0 ? NhwcKernel.FIRST : c0 + cn == cg ? NhwcKernel.LAST : NhwcKernel.MIDDLE;
+            // Whole channel range and a tap's channels right after the previous tap's: the column taps
+            // and channels are one contiguous run (the first layer's 3 channels become 3 * S).
+            boolean fused = cn == cg && colStep == cg;
+            for (int sg = 0; sg < nseg; sg++) {
+                int si = SEG_INTS * sg;
+                int start = seg[si];
+                int len = seg[si + SEG_INTS] - start;
+                int ryLo = seg[si + 1], ryN = seg[si + 2], sxLo = seg[si + 3], sxN = seg[si + 4];
+                int wb = base + ((ryLo * s + sxLo) * cg + c0) * NhwcKernel.PANEL;
+                int segCol = fused ? 0 : colStep;
+                int segSx = fused ? Math.min(sxN, 1) : sxN;
+                int inner = fused ? sxN * cn : cn;
+                if (len >= mr) {
+                    for (int i = 0; i < len; i += mr) {
+                        int at = Math.min(i, len - mr); // the last block ends on the segment's last pixel
+                        kernel.direct(nv, false, x, xo, start + at, c0, rowStep, ryN, segCol, segSx, inner,
+                                wts, wb, wRow, wCol, o1, o2, o3, tile);
+                        for (int m = i - at; m < mr; m++) {
+                            storePixel(kernel, tile, m * tileStride, pix[start + at + m], l, y, yOff, ops, chanOff,
+                                    cols, bias, res, resOff, k, mode, act, p0, p1);
+                        }
+                    }
+                } else {
+                    for (int i = 0; i < len; i++) {
+                        kernel.direct(nv, true, x, xo, start + i, c0, rowStep, ryN, segCol, segSx, inner,
+                                wts, wb, wRow, wCol, o1, o2, o3, tile);
+                        storePixel(kernel, tile, 0, pix[start + i], l, y, yOff, ops, chanOff, cols, bias, res,
+                                resOff, k, mode, act, p0, p1);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void storePixel(NhwcKernel kernel, float[] tile, int ti, int pixel, ConvNhwcLayer l, float[] y,
+                                   int yOff, int ops, int chanOff, int cols, float[] bias, float[] res, int resOff,
+                                   int k, int mode, int act, float p0, float p1) {
+        kernel.store(tile, ti, y, yOff + pixel * ops + chanOff, cols, bias, chanOff, res,
+                resOff + pixel * k + chanOff, mode, act, p0, p1);
+    }
+
+    /** Offset of vector j of a block starting at channel col0 from its first vector, in the panel layout. */
+    private static int weightOffset(int col0, int j, int lanes, int panelStride) {
+        int first = col0;
+        int col = col0 + j * lanes;
+        return (col / NhwcKernel.PANEL - first / NhwcKernel.PANEL) * panelStride
+                + col % NhwcKernel.PANEL - first % NhwcKernel.PANEL;
+    }
+}

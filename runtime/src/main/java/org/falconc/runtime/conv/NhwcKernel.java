@@ -1,0 +1,115 @@
+package org.falconc.runtime.conv;
+
+import org.falconc.runtime.Epilogue;
+
+/**
+ * The inner loops of {@link ConvNhwc}: register blocks of the direct convolution, the depthwise
+ * pixel loop and the fused store. Two implementations: {@link ScalarNhwcKernel} (always available)
+ * and {@code VectorNhwcKernel} (Vector API, loaded reflectively by {@link NhwcKernels}).
+ *
+ * <p>Direct-convolution weights are panels of {@link #PANEL} output channels:
+ * {@code [group][panel][r][s][ci][PANEL]}, so a block of {@code nv} vectors reads
+ * {@code nv * lanes() / PANEL} consecutive panels. A block computes {@link #rows(int)} output pixels
+ * into a tile (row m at {@code m * tileStride()}); the driver then stores the tile with
+ * {@link #store}. Input address of pixel m, tap (ry, sx), channel ci:
+ * {@code xo[xoOff + m] + xAdd + ry * rowStep + sx * colStep + ci}; weight vector j of that tap:
+ * {@code wb + ry * wRow + sx * wCol + ci * PANEL + o_j} ({@code o_0 = 0}; the driver computes the others
+ * from the panel layout).
+ */
+abstract class NhwcKernel {
+
+    /** Output channels per packed weight panel (a multiple of every supported vector length). */
+    static final int PANEL = 16;
+
+    /** Store modes: the reduction in one pass, or split into input-channel chunks accumulated in y. */
+    static final int ONLY = 0;
+    static final int FIRST = 1;
+    static final int MIDDLE = 2;
+    static final int LAST = 3;
+
+    /** Floats per vector (the scalar kernel works on whole panels). */
+    abstract int lanes();
+
+    abstract String name();
+
+    /** Output pixels of the register block with {@code nv} vectors of output channels. */
+    abstract int rows(int nv);
+
+    /** Floats per tile row: the widest block. */
+    final int tileStride() {
+        return 4 * lanes();
+    }
+
+    /** Floats of a tile holding the largest block. */
+    final int tileLength() {
+        int most = Math.max(rows(1), Math.max(rows(2), rows(4)));
+        return most * tileStride();
+    }
+
+    /**
+     * Computes {@code single ? 1 : rows(nv)} output pixels x {@code nv * lanes()} output channels over
+     * the taps {@code ry < ryN, sx < sxN} and {@code inner} input channels, into {@code tile}.
+     */
+    abstract void direct(int nv, boolean single, float[] x, int[] xo, int xoOff, int xAdd,
+                         int rowStep, int ryN, int colStep, int sxN, int inner,
+                         float[] w, int wb, int wRow, int wCol, int o1, int o2, int o3, float[] tile);
+
+    /**
+     * Depthwise sums of {@code count} output pixels (input pixel p of tap (ry, sx) at
+     * {@code xb + p * pixStep + ry * rowStep + sx * colStep}) for output channels {@code [0, k)},
+     * {@code k = mult * C}: {@code tile[tb + p * tileRow + oc]}. Weights {@code w[wb + ry * wRow + sx * wCol + oc]}.
+     */
+    void depthwise(float[] x, int xb, int pixStep, int count, int rowStep, int ryN, int colStep, int sxN,
+                   float[] w, int wb, int wRow, int wCol, int k, int mult, float[] tile, int tb, int tileRow) {
+        depthwiseScalar(x, xb, pixStep, count, rowStep, ryN, colStep, sxN, w, wb, wRow, wCol, 0, k, mult,
+                tile, tb, tileRow);
+    }
+
+    /** {@link #depthwise} for output channels {@code [from, to)}, one element at a time. */
+    static void depthwiseScalar(float[] x, int xb, int pixStep, int count, int rowStep, int ryN, int colStep,
+                                int sxN, float[] w, int wb, int wRow, int wCol, int from, int to, int mult,
+                                float[] tile, int tb, int tileRow) {
+        for (int p = 0; p < count; p++) {
+            int xp = xb + p * pixStep;
+            int ti = tb + p * tileRow;
+            for (int oc = from; oc < to; oc++) {
+                int ic = oc / mult;
+                float acc = 0f;
+                for (int ry = 0; ry < ryN; ry++) {
+                    for (int sx = 0; sx < sxN; sx++) {
+                        acc += x[xp + ry * rowStep + sx * colStep + ic] * w[wb + ry * wRow + sx * wCol + oc];
+                    }
+                }
+                tile[ti + oc] = acc;
+            }
+        }
+    }
+
+    /**
+     * Stores {@code cols} sums {@code t[ti..]} to {@code y[yi..]}: ONLY {@code act(t + bias + res)},
+     * FIRST {@code t + bias + res}, MIDDLE {@code t + y}, LAST {@code act(t + y)}. bias, res may be null.
+     */
+    void store(float[] t, int ti, float[] y, int yi, int cols, float[] bias, int bi, float[] res, int ri,
+               int mode, int act, float p0, float p1) {
+        storeScalar(t, ti, y, yi, 0, cols, bias, bi, res, ri, mode, act, p0, p1);
+    }
+
+    /** {@link #store} of columns {@code [from, to)}, one element at a time. */
+    static void storeScalar(float[] t, int ti, float[] y, int yi, int from, int to, float[] bias, int bi,
+                            float[] res, int ri, int mode, int act, float p0, float p1) {
+        for (int j = from; j < to; j++) {
+            float v = t[ti + j];
+            if (mode == ONLY || mode == FIRST) {
+                if (bias != null) {
+                    v += bias[bi + j];
+                }
+                if (res != null) {
+                    v += res[ri + j];
+                }
+            } else {
+                v += y[yi + j];
+            }
+            y[yi + j] = mode == ONLY || mode == LAST ? Epilogue.apply(act, p0, p1, v) : v;
+        }
+    }
+}
