@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Graphs through the optimising pipeline (fold-batchnorm, fuse-activations) compile to fused
- * kernels and still compute what the unoptimised graph computes in the interpreter.
+ * Graphs through the optimising pipeline (fold-batchnorm, fuse-activations, assign-layout) compile
+ * to fused channels-last kernels and still compute what the unoptimised graph computes in the
+ * interpreter.
  */
 class FusedModelTest {
     @TempDir
@@ -47,7 +48,7 @@ class FusedModelTest {
                   %n2 = BatchNormalization (%c2, %s, %b, %m, %v)
                   %a = Add (%n2, %x)
                   %y = Relu (%a)
-                }""", "ResBlock", Map.of("FusedConv", 2));
+                }""", "ResBlock", Map.of("FusedConvNhwc", 2, "Transpose", 2));
     }
 
     @Test
@@ -69,6 +70,6 @@ class FusedModelTest {
                   %f = Reshape (%l2, %shape)
                   %g = Gemm (%f, %fw, %fb) {transB = 1}
                   %y = Sigmoid (%g)
-                }""", "Activations", Map.of("FusedConv", 2, "Reshape", 1, "FusedGemm", 1));
+                }""", "Activations", Map.of("FusedConvNhwc", 2, "Transpose", 2, "Reshape", 1, "FusedGemm", 1));
     }
 }

@@ -54,7 +54,8 @@ final class PoolNhwcLowerer implements Lowerer {
                     boolean countIncludePad = NnAttrs.flag(node, "count_include_pad", false);
                     layer.call(POOL_NHWC, "averagePool", comment, ctx(), layer.in(0), layer.out(0), i(n), i(c), i(in[0]),
                             i(in[1]), i(g.outSize(0)), i(g.outSize(1)), i(kernel[0]), i(kernel[1]), i(g.stride(0)),
-                            i(g.stride(1)), i(g.padBegin(0)), i(g.padBegin(1)), i(g.dilation(0)), i(g.dilation(1)),
+                            i(g.stride(1)), i(g.padBegin(0)), i(g.padBegin(1)), i(g.padEnd(0)), i(g.padEnd(1)),
+                            i(g.dilation(0)), i(g.dilation(1)),
                             bool(countIncludePad), i(layer.pixelStride(node.input(0))), i(layer.pixelStride(node.output(0))));
                 }
             }
