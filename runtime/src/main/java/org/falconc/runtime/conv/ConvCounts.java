@@ -52,4 +52,32 @@ public final class ConvCounts {
         }
         return new long[] {taps, zeros};
     }
+
+    /**
+     * {@link #zeroOperands} of a channels-last input [N, H, W, C] at {@code x[xOff]} whose pixels lie
+     * {@code pixelStride} elements apart.
+     */
+    public static long[] zeroOperandsNhwc(float[] x, int xOff, int n, int c, int h, int w, int pixelStride, int oh,
+                                          int ow, int r, int s, int sh, int sw, int pt, int pl, int dh, int dw) {
+        int[] rowReads = reads(h, oh, r, sh, pt, dh);
+        int[] colReads = reads(w, ow, s, sw, pl, dw);
+        long taps = 0;
+        long zeros = 0;
+        for (int b = 0; b < n; b++) {
+            for (int iy = 0; iy < h; iy++) {
+                long rowTaps = 0;
+                for (int ix = 0; ix < w; ix++) {
+                    int at = xOff + ((b * h + iy) * w + ix) * pixelStride;
+                    int z = 0;
+                    for (int ch = 0; ch < c; ch++) {
+                        z += x[at + ch] == 0f ? 1 : 0;
+                    }
+                    zeros += z;
+                    rowTaps += (long) z * colReads[ix];
+                }
+                taps += rowTaps * rowReads[iy];
+            }
+        }
+        return new long[] {taps, zeros};
+    }
 }

@@ -1,6 +1,7 @@
 package org.falconc.runtime.conv;
 
 import org.falconc.runtime.parallel.ExecutionContext;
+import org.falconc.runtime.profile.Profile;
 
 /**
  * 2-D convolution on channels-last (NHWC) tensors by direct kernels, with a fused epilogue:
@@ -179,6 +180,23 @@ public final class ConvNhwc {
     public static void run(ExecutionContext ctx, ConvNhwcLayer layer, float[] x, int xOff, float[] y, int yOff,
                            float[] bias, int act, float p0, float p1, float[] residual, int residualOff) {
         run(ctx, NhwcKernels.best(), layer, x, xOff, y, yOff, bias, act, p0, p1, residual, residualOff);
+        Profile profile = ctx.profile();
+        if (profile != null) {
+            count(profile, layer, x, xOff);
+        }
+    }
+
+    /** The profile's counts of a dense layer: its MACs, and how many of them have a zero activation operand. */
+    private static void count(Profile profile, ConvNhwcLayer l, float[] x, int xOff) {
+        long dense = (long) l.batch() * l.outHeight() * l.outWidth() * l.outChannels()
+                * (l.inChannels() / l.group()) * l.kernelH() * l.kernelW();
+        long counting = System.nanoTime();
+        long[] zeros = ConvCounts.zeroOperandsNhwc(x, xOff, l.batch(), l.inChannels(), l.inHeight(), l.inWidth(),
+                l.inPixelStride(), l.outHeight(), l.outWidth(), l.kernelH(), l.kernelW(), l.strideH(),
+                l.strideW(), l.padTop(), l.padLeft(), l.dilationH(), l.dilationW());
+        profile.conv(0, 0, dense, dense, zeros[0] * (l.outChannels() / l.group()),
+                (long) l.batch() * l.inChannels() * l.inHeight() * l.inWidth(), zeros[1]);
+        profile.exclude(System.nanoTime() - counting); // the counting is not the layer's time
     }
 
     /** {@link #run} with an explicit kernel (tests force the scalar one). */
