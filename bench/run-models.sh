@@ -119,7 +119,13 @@ bench --gemm --threads "$threads" --format md >"$tmp/gemm.md" || { echo "run-mod
   echo "|falconc - ORT| over the outputs / the largest |ORT output|. falconc alone: the same model timed in a"
   echo "block of its own after the rounds, 200 ms after ORT's last run: ORT's idle workers spin for tens of"
   echo "milliseconds after each run (its default), longer than the 5 ms pause before every run, and at 2 threads"
-  echo "they take the core falconc's run needs, so the 2-thread ratio understates falconc."
+  echo "they take the core falconc's run needs, so the 2-thread ratio understates falconc. ORT alone: ONNX Runtime"
+  echo "timed the same way after falconc's block; alone ratio = falconc alone median / ORT alone median, each"
+  echo "engine with the machine to itself. GFLOP/s: the dense convolution and matrix-product FLOPs of one"
+  echo "inference (2 x the MACs of the compiled model's layers) / falconc's median (falconc ms); % of peak: that"
+  echo "GFLOP/s / (the machine's fp32 FMA peak per core x threads). The peak, named in the environment line"
+  echo "above, is measured before each model by a Vector API loop of twelve independent FMA chains on one"
+  echo "thread (best of 10 x 20 ms); N threads' peak is N x that, the ideal for N free cores."
   echo
   echo "$header"
   cat "$rows"
@@ -128,8 +134,10 @@ bench --gemm --threads "$threads" --format md >"$tmp/gemm.md" || { echo "run-mod
   echo
   echo 'The same rounds also timed the model compiled with `--sparsity exact` and (trained models) `--sparsity'
   echo 'threshold`, both calibrated on photos (without calibration exact mode keeps every layer dense); vs first'
-  echo 'is the median per-round time ratio to the dense (`--sparsity off`) compilation, below 1 is faster. See'
-  echo 'docs/sparsity.md for what the variants do, and `falconc profile` for MAC reduction and capture per layer.'
+  echo 'is the median per-round time ratio to the dense (`--sparsity off`) compilation, below 1 is faster.'
+  echo 'GFLOP/s and % of peak count the dense FLOPs, so a variant that skips MACs shows its dense-equivalent rate.'
+  echo 'See docs/sparsity.md for what the variants do, and `falconc profile` for MAC reduction, capture and'
+  echo 'GFLOP/s per layer.'
   echo
   echo "${variants_header:-}"
   cat "$variants"
@@ -169,9 +177,12 @@ echo "run-models: wrote $out" >&2
 if [ "$out" = "$root/docs/benchmarks.md" ]; then
   {
     echo "Measured by bench/run-models.sh on $(date -u +%Y-%m-%d): $environment. Batch 1, photos from"
-    echo '../shared/data/images; falconc/ORT is the median per-round time ratio (below 1: falconc is faster); the'
-    echo 'first table is the dense compilation (`--sparsity off`), the second the sparsity variants timed in'
-    echo 'the same rounds. Details, GEMM figures and how to reproduce: [docs/benchmarks.md](docs/benchmarks.md).'
+    echo '../shared/data/images; falconc/ORT is the median per-round time ratio (below 1: falconc is faster), alone'
+    echo 'ratio the ratio of the medians of each engine timed in a block of its own; GFLOP/s = dense conv and'
+    echo 'matrix-product FLOPs per inference / falconc ms, % of peak = GFLOP/s / (fp32 FMA peak per core x threads),'
+    echo 'the peak measured by a Vector API FMA loop (environment line). The first table is the dense compilation'
+    echo '(`--sparsity off`), the second the sparsity variants timed in the same rounds. Details, GEMM figures and'
+    echo 'how to reproduce: [docs/benchmarks.md](docs/benchmarks.md).'
     echo
     echo "$header"
     cat "$rows"

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import org.falconc.runtime.gemm.MicroKernels;
+import org.falconc.runtime.profile.MachinePeak;
 
 /**
  * What a benchmark ran on: numbers are only comparable with the same JDK, GEMM kernel and CPU.
@@ -17,15 +18,23 @@ import org.falconc.runtime.gemm.MicroKernels;
  * @param cpu         the CPU model from /proc/cpuinfo ("unknown" elsewhere)
  * @param processors  processors available to the JVM
  * @param ortVersion  the ONNX Runtime library version
+ * @param peak        the measured fp32 FMA peak per core, or null without the Vector API
  */
 public record Environment(String date, String jdk, boolean vectorApi, String gemmKernel, String cpu, int processors,
-                          String ortVersion) {
+                          String ortVersion, MachinePeak peak) {
 
+    /** Also measures the peak (some 0.4 s), first, while neither engine's threads are around. */
     public static Environment current() {
+        MachinePeak peak = MachinePeak.measure().orElse(null);
         return new Environment(ZonedDateTime.now().withNano(0).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
                 System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")",
                 MicroKernels.vectorAvailable(), MicroKernels.best().name(), cpuModel(),
-                Runtime.getRuntime().availableProcessors(), OrtEngine.environment().getVersion());
+                Runtime.getRuntime().availableProcessors(), OrtEngine.environment().getVersion(), peak);
+    }
+
+    /** The peak as the environment line names it, or {@link MachinePeak#NOT_AVAILABLE}. */
+    public String peakDescription() {
+        return peak == null ? MachinePeak.NOT_AVAILABLE : peak.describe();
     }
 
     private static String cpuModel() {

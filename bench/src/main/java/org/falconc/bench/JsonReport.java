@@ -1,5 +1,7 @@
 package org.falconc.bench;
 
+import org.falconc.runtime.profile.ComputeRate;
+
 /** Reports as JSON (one object; times in milliseconds, sizes in bytes). */
 public final class JsonReport {
     private JsonReport() {
@@ -10,7 +12,7 @@ public final class JsonReport {
         environment(j, r.environment());
         j.member("model", r.model()).member("inputs", r.inputs()).member("warmup", r.warmup())
                 .member("warmup_seconds", r.warmupSeconds()).member("rounds", r.rounds()).member("ort_spinning", r.ortSpinning())
-                .member("variant", r.variant());
+                .member("variant", r.variant()).member("flops_per_inference", r.flops());
         ModelCompilation c = r.compilation();
         j.name("compilation").beginObject().member("compile_ms", c.compileMillis()).member("layers", c.layers())
                 .member("weight_bytes", c.weightBytes()).member("largest_activation_bytes", c.largestActivationBytes())
@@ -21,7 +23,10 @@ public final class JsonReport {
             latency(j, "falconc", t.falconc());
             latency(j, "onnxruntime", t.ort());
             latency(j, "falconc_alone", t.falconcAlone());
+            latency(j, "onnxruntime_alone", t.ortAlone());
+            rate(j, r.rate(t));
             j.member("ratio_falconc_over_ort", t.ratio())
+                    .member("ratio_alone_falconc_over_ort", t.aloneRatio())
                     .member("max_abs_diff", t.agreement().maxAbsDiff())
                     .member("max_rel_diff", t.agreement().maxRelativeDiff());
             FreshJvmResult f = t.freshJvm();
@@ -38,7 +43,8 @@ public final class JsonReport {
             for (VariantTiming v : t.others()) {
                 j.beginObject().member("name", v.name());
                 latency(j, "latency", v.latency());
-                j.member("ratio_over_ort", v.ratioToOrt()).member("ratio_over_first", v.ratioToFirst())
+                rate(j, r.rate(t, v));
+                j.member("flops_per_inference", v.flops()).member("ratio_over_ort", v.ratioToOrt()).member("ratio_over_first", v.ratioToFirst())
                         .member("max_rel_diff", v.agreement().maxRelativeDiff()).endObject();
             }
             j.endArray();
@@ -69,7 +75,15 @@ public final class JsonReport {
     private static void environment(JsonWriter j, Environment e) {
         j.name("environment").beginObject().member("date", e.date()).member("jdk", e.jdk())
                 .member("vector_api", e.vectorApi()).member("gemm_kernel", e.gemmKernel()).member("cpu", e.cpu())
-                .member("processors", e.processors()).member("onnxruntime", e.ortVersion()).endObject();
+                .member("processors", e.processors()).member("onnxruntime", e.ortVersion());
+        // null without the Vector API: nothing was measured
+        j.member("peak_gflops_per_core", e.peak() == null ? Double.NaN : e.peak().gflopsPerCore())
+                .member("peak_species", e.peak() == null ? null : e.peak().species()).endObject();
+    }
+
+    /** GFLOP/s and % of peak (null without a measured peak). */
+    private static void rate(JsonWriter j, ComputeRate r) {
+        j.member("gflops", r.gflops()).member("percent_of_peak", r.percentOfPeak());
     }
 
     private static void latency(JsonWriter j, String engine, LatencyStats s) {

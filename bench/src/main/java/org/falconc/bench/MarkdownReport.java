@@ -1,6 +1,8 @@
 package org.falconc.bench;
 
 import java.util.Locale;
+import org.falconc.runtime.profile.ComputeRate;
+import org.falconc.runtime.profile.MachinePeak;
 
 /**
  * Reports as markdown: a few lines of context, then one table whose rows start with "| " (the models
@@ -30,16 +32,25 @@ public final class MarkdownReport {
                 + "largest activation)%n", FreshJvmProbe.HEAP_RUNS));
         sb.append("- falconc alone: the same compiled model timed in a block of its own after the rounds, 200 ms after ORT's "
                 + "last run: ORT's idle workers spin for tens of milliseconds (its default), longer than the pause "
-                + "before each run, and at 2 threads take the core falconc's run needs\n");
+                + "before each run, and at 2 threads take the core falconc's run needs; ORT alone: ONNX Runtime timed "
+                + "the same way after falconc's block; alone ratio = falconc alone median / ORT alone median\n");
+        sb.append(f("- GFLOP/s: the dense convolution and matrix-product FLOPs of one inference (2 x MACs: %.3f GFLOP) / "
+                + "the median time; %% of peak: GFLOP/s / (the fp32 FMA peak per core above x threads); the peak is "
+                + "measured first, by a Vector API loop of independent FMA chains on one thread (best of %d x %d ms), "
+                + "and N threads' peak is taken as N x that%n", r.flops() / 1e9, MachinePeak.SLICES,
+                MachinePeak.SLICE_NANOS / 1_000_000));
         sb.append("- max rel diff: largest |falconc - ORT| over the outputs / largest |ORT output|\n");
         sb.append("- falconc: compiled with ").append(r.variant()).append("\n\n");
-        sb.append("| model | threads | falconc ms (p10-p90) | ORT ms (p10-p90) | falconc/ORT | falconc alone ms | falconc inf/s "
+        sb.append("| model | threads | falconc ms (p10-p90) | ORT ms (p10-p90) | falconc/ORT | falconc alone ms "
+                + "| ORT alone ms | alone ratio | GFLOP/s | % of peak | falconc inf/s "
                 + "| ORT inf/s | compile s | first inference s | heap MiB live/peak | max rel diff |\n");
-        sb.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        sb.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (ThreadComparison t : r.results()) {
             FreshJvmResult fresh = t.freshJvm();
-            sb.append(f("| %s | %d | %s | %s | %.2f | %s | %.1f | %.1f | %.2f | %s | %s | %.1e |%n", r.model(), t.threads(),
-                    latency(t.falconc()), latency(t.ort()), t.ratio(), latency(t.falconcAlone()), t.falconc().throughput(),
+            ComputeRate rate = r.rate(t);
+            sb.append(f("| %s | %d | %s | %s | %.2f | %s | %s | %.2f | %s | %s | %.1f | %.1f | %.2f | %s | %s | %.1e |%n",
+                    r.model(), t.threads(), latency(t.falconc()), latency(t.ort()), t.ratio(), latency(t.falconcAlone()),
+                    latency(t.ortAlone()), t.aloneRatio(), gflops(rate), percent(rate), t.falconc().throughput(),
                     t.ort().throughput(),
                     c.compileMillis() / 1000,
                     fresh == null ? "-" : f("%.2f (%.2f)", fresh.firstInferenceMillis() / 1000, fresh.wallMillis() / 1000),
@@ -50,14 +61,17 @@ public final class MarkdownReport {
         if (r.results().stream().anyMatch(t -> !t.others().isEmpty())) {
             sb.append(f("%nCompiled variants timed in the same rounds (vs first: median per-round ratio to %s, below 1 "
                     + "is faster):%n%n", r.variant()));
-            sb.append("| model | threads | variant | ms (p10-p90) | vs ORT | vs first | max rel diff |\n");
-            sb.append("|---|---:|---|---:|---:|---:|---:|\n");
+            sb.append("| model | threads | variant | ms (p10-p90) | GFLOP/s | % of peak | vs ORT | vs first | max rel diff |\n");
+            sb.append("|---|---:|---|---:|---:|---:|---:|---:|---:|\n");
             for (ThreadComparison t : r.results()) {
-                sb.append(f("| %s | %d | %s | %s | %.2f | %.2f | %.1e |%n", r.model(), t.threads(), r.variant(),
-                        latency(t.falconc()), t.ratio(), 1.0, t.agreement().maxRelativeDiff()));
+                sb.append(f("| %s | %d | %s | %s | %s | %s | %.2f | %.2f | %.1e |%n", r.model(), t.threads(), r.variant(),
+                        latency(t.falconc()), gflops(r.rate(t)), percent(r.rate(t)), t.ratio(), 1.0,
+                        t.agreement().maxRelativeDiff()));
                 for (VariantTiming v : t.others()) {
-                    sb.append(f("| %s | %d | %s | %s | %.2f | %.2f | %.1e |%n", r.model(), t.threads(), v.name(),
-                            latency(v.latency()), v.ratioToOrt(), v.ratioToFirst(), v.agreement().maxRelativeDiff()));
+                    ComputeRate rate = r.rate(t, v);
+                    sb.append(f("| %s | %d | %s | %s | %s | %s | %.2f | %.2f | %.1e |%n", r.model(), t.threads(), v.name(),
+                            latency(v.latency()), gflops(rate), percent(rate), v.ratioToOrt(), v.ratioToFirst(),
+                            v.agreement().maxRelativeDiff()));
                 }
             }
         }
@@ -89,9 +103,9 @@ public final class MarkdownReport {
     }
 
     static String environment(Environment e) {
-        return f("JDK %s, GEMM kernel %s%s, ONNX Runtime %s, CPU %s (%d processors), %s", e.jdk(), e.gemmKernel(),
+        return f("JDK %s, GEMM kernel %s%s, ONNX Runtime %s, CPU %s (%d processors), %s, %s", e.jdk(), e.gemmKernel(),
                 e.vectorApi() ? "" : " (jdk.incubator.vector absent: scalar fallback)", e.ortVersion(), e.cpu(),
-                e.processors(), e.date());
+                e.processors(), e.peakDescription(), e.date());
     }
 
     private static String warmup(int rounds, double seconds) {
@@ -101,6 +115,15 @@ public final class MarkdownReport {
     private static String spinning(boolean on) {
         return (on ? "idle workers spin (its default)" : "idle workers sleep at once (--ort-no-spin)")
                 + "; 5 ms untimed pause before every run, so neither engine's spinning workers take the other's core";
+    }
+
+    private static String gflops(ComputeRate r) {
+        return Double.isFinite(r.gflops()) ? f("%.1f", r.gflops()) : "n/a";
+    }
+
+    /** "n/a" without a measured peak. */
+    private static String percent(ComputeRate r) {
+        return Double.isFinite(r.fractionOfPeak()) ? f("%.1f", r.percentOfPeak()) : "n/a";
     }
 
     private static String latency(LatencyStats s) {

@@ -8,11 +8,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.falconc.runtime.model.CompiledModel;
+import org.falconc.runtime.profile.Flops;
 
 /**
  * {@code falconc bench MODEL}: in one JVM, compiles the model to a temporary jar (timed), loads it, and
- * for each thread count runs it and ONNX Runtime alternately on the same inputs
- * ({@link AlternatingRounds}); then measures the jar in a fresh JVM ({@link FreshJvmProbe}).
+ * for each thread count runs it and ONNX Runtime in rotation on the same inputs ({@link RotatingRounds}),
+ * then each alone; then measures the jar in a fresh JVM ({@link FreshJvmProbe}).
  */
 public final class ModelBenchmark {
     private ModelBenchmark() {
@@ -37,13 +38,15 @@ public final class ModelBenchmark {
             FreshJvmProbe probe = settings.freshJvm() ? new FreshJvmProbe(work) : null;
             List<ThreadComparison> results = new ArrayList<>();
             String inputDescription;
+            long flops;
             List<ModelJar> jars = new ArrayList<>();
             try {
                 for (ModelCompilation c : compilations) {
                     jars.add(new ModelJar(c.jar(), c.className()));
                 }
-                InputSet inputs = InputSet.create(ModelJar.f32Inputs(jars.get(0).build(settings.threads().get(0))),
-                        settings.images(), settings.preset());
+                CompiledModel first = jars.get(0).build(settings.threads().get(0));
+                flops = Flops.denseFlops(first.layers());
+                InputSet inputs = InputSet.create(ModelJar.f32Inputs(first), settings.images(), settings.preset());
                 inputDescription = inputs.description();
                 for (int threads : settings.threads()) {
                     progress.accept("running falconc" + (variants.size() > 1 ? " (" + variants.size() + " variants)" : "")
@@ -61,7 +64,7 @@ public final class ModelBenchmark {
             }
             return new ModelReport(environment, settings.model().getFileName().toString(), inputDescription,
                     settings.warmup(), settings.warmupSeconds(), settings.rounds(), settings.ortSpinning(), compilation, results,
-                    variants.get(0).name());
+                    variants.get(0).name(), flops);
         } finally {
             deleteTree(work);
         }
@@ -71,7 +74,8 @@ public final class ModelBenchmark {
     private static ThreadComparison compare(BenchSettings settings, ModelCompilation compilation, FreshJvmProbe probe,
                                             InputSet inputs, List<CompiledModel> models, int threads) throws Exception {
         RotatingRounds rounds;
-        long[] alone;
+        long[] falconcAlone;
+        long[] ortAlone;
         List<OutputAgreement> agreements = new ArrayList<>();
         int ortIndex = models.size();
         List<FalconcEngine> falconc = new ArrayList<>();
@@ -86,7 +90,8 @@ public final class ModelBenchmark {
             List<InferenceEngine> engines = new ArrayList<>(falconc);
             engines.add(ort);
             rounds = RotatingRounds.run(engines, settings.warmup(), settings.warmupSeconds(), settings.rounds());
-            alone = RotatingRounds.alone(falconc.get(0), settings.rounds());
+            falconcAlone = RotatingRounds.alone(falconc.get(0), settings.rounds());
+            ortAlone = RotatingRounds.alone(ort, settings.rounds());
         } finally {
             for (FalconcEngine f : falconc) {
                 f.close();
@@ -95,11 +100,13 @@ public final class ModelBenchmark {
         List<VariantTiming> others = new ArrayList<>();
         for (int v = 1; v < models.size(); v++) {
             others.add(new VariantTiming(settings.variants().get(v).name(), LatencyStats.of(rounds.of(v)),
-                    rounds.medianRatio(v, ortIndex), rounds.medianRatio(v, 0), agreements.get(v)));
+                    rounds.medianRatio(v, ortIndex), rounds.medianRatio(v, 0), agreements.get(v),
+                    Flops.denseFlops(models.get(v).layers())));
         }
         FreshJvmResult fresh = probe == null ? null : probe.run(compilation.jar(), compilation.className(), threads);
         return new ThreadComparison(threads, LatencyStats.of(rounds.of(0)), LatencyStats.of(rounds.of(ortIndex)),
-                rounds.medianRatio(0, ortIndex), agreements.get(0), fresh, others, LatencyStats.of(alone));
+                rounds.medianRatio(0, ortIndex), agreements.get(0), fresh, others, LatencyStats.of(falconcAlone),
+                LatencyStats.of(ortAlone));
     }
 
     private static void deleteTree(Path dir) throws IOException {

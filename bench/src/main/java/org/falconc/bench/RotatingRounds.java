@@ -38,12 +38,13 @@ record RotatingRounds(long[][] nanos) {
         return new RotatingRounds(t);
     }
 
-    /** Quiet time before a block of one engine's runs: ONNX Runtime's spinning workers go to sleep. */
+    /** Quiet time before a block of one engine's runs: the other engine's spinning workers go to sleep. */
     static final long QUIET_NANOS = 200_000_000;
 
     /**
      * One engine timed alone after the rounds: a {@link #QUIET_NANOS} pause (so the other engines'
-     * spinning workers have gone to sleep), then {@code rounds} back-to-back runs.
+     * spinning workers have gone to sleep), then {@code rounds} back-to-back runs, its own workers
+     * spinning between them as they would in a program that runs only this engine.
      */
     static long[] alone(InferenceEngine engine, int rounds) throws Exception {
         java.util.concurrent.locks.LockSupport.parkNanos(QUIET_NANOS);

@@ -12,11 +12,20 @@ package org.falconc.bench;
  * @param others     the further variants (compiled with other options), timed in the same rounds
  * @param falconcAlone the first variant timed in a block of its own after the rounds, ONNX Runtime idle
  *                   (its spinning workers, which outlast any short pause, cannot take a core from it)
+ * @param ortAlone   ONNX Runtime timed in a block of its own after falconc's, falconc's pool idle
  */
 public record ThreadComparison(int threads, LatencyStats falconc, LatencyStats ort, double ratio,
                                OutputAgreement agreement, FreshJvmResult freshJvm, java.util.List<VariantTiming> others,
-                               LatencyStats falconcAlone) {
+                               LatencyStats falconcAlone, LatencyStats ortAlone) {
     public ThreadComparison {
         others = java.util.List.copyOf(others);
+    }
+
+    /**
+     * falconc alone's median / ORT alone's median (below 1: falconc is faster): each engine with the
+     * machine to itself, where {@link #ratio} has them share it round by round.
+     */
+    public double aloneRatio() {
+        return falconcAlone.medianMs() / ortAlone.medianMs();
     }
 }

@@ -31,14 +31,20 @@ class ModelBenchmarkSmokeTest {
         assertEquals((long) (1.2 * (TinyConvModel.WEIGHT_BYTES + 2 * TinyConvModel.LARGEST_ACTIVATION_BYTES)),
                 r.heapBudgetBytes());
 
+        assertEquals(TinyConvModel.FLOPS, r.flops());
+
         assertEquals(1, r.results().size());
         ThreadComparison t = r.results().get(0);
         assertEquals(1, t.threads());
-        for (LatencyStats s : List.of(t.falconc(), t.ort())) {
+        for (LatencyStats s : List.of(t.falconc(), t.ort(), t.falconcAlone(), t.ortAlone())) {
             assertTrue(s.p10Ms() > 0 && s.p10Ms() <= s.medianMs() && s.medianMs() <= s.p90Ms(), s.toString());
             assertTrue(s.throughput() > 0);
         }
         assertTrue(t.ratio() > 0 && Double.isFinite(t.ratio()));
+        assertEquals(t.falconcAlone().medianMs() / t.ortAlone().medianMs(), t.aloneRatio(), 1e-12);
+        // Surefire runs with the Vector API, so the peak is measured and the rate has a share of it.
+        assertNotNull(r.environment().peak());
+        assertTrue(r.rate(t).fractionOfPeak() > 0, r.rate(t).toString());
         assertTrue(t.agreement().maxRelativeDiff() < 1e-5, "falconc and ORT disagree: " + t.agreement());
 
         FreshJvmResult fresh = t.freshJvm();
@@ -49,8 +55,10 @@ class ModelBenchmarkSmokeTest {
 
         String md = MarkdownReport.of(r);
         assertTrue(md.lines().anyMatch(l -> l.startsWith("| tiny.onnx | 1 | ")), md);
+        assertTrue(md.contains("fp32 FMA peak "), md);
         String json = JsonReport.of(r);
         assertTrue(json.startsWith("{\"environment\":{") && json.contains("\"ratio_falconc_over_ort\":")
-                && json.contains("\"heap_peak_bytes\":"), json);
+                && json.contains("\"heap_peak_bytes\":") && json.contains("\"onnxruntime_alone\":{")
+                && json.contains("\"percent_of_peak\":"), json);
     }
 }

@@ -29,6 +29,8 @@ final class TinyConvModel {
     static final long WEIGHT_BYTES = 4L * (C1 * 3 * 9 + C1 + C2 * C1 * 9 + C2);
     /** The largest tensor: the first convolution's output. */
     static final long LARGEST_ACTIVATION_BYTES = 4L * C1 * SIZE * SIZE;
+    /** Dense FLOPs of one inference: 2 x the MACs of both convolutions (every output pixel, 3x3 window). */
+    static final long FLOPS = 2L * SIZE * SIZE * (C1 * 3 * 9 + C2 * C1 * 9);
 
     private TinyConvModel() {
     }

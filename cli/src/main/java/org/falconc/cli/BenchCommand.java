@@ -28,8 +28,10 @@ import picocli.CommandLine.Spec;
         description = {"Benchmark a model (or with --gemm the GEMM) against ONNX Runtime.",
             "MODEL: compiles it (timed), then per thread count runs the compiled model and ONNX Runtime "
                 + "alternately on the same inputs and reports median, p10/p90 latency, throughput and the "
-                + "median per-round ratio falconc/ORT; also time to first inference and peak heap of the jar "
-                + "in a fresh JVM.",
+                + "median per-round ratio falconc/ORT; then each engine alone (falconc alone, ORT alone, and the "
+                + "ratio of their medians); falconc's GFLOP/s (2 x dense conv and matrix-product MACs / median) "
+                + "and %% of the machine's fp32 FMA peak x threads (measured first by a Vector API loop); also "
+                + "time to first inference and peak heap of the jar in a fresh JVM.",
             "--gemm: falconc's packed GEMM against ORT's MatMul on the ResNet-50 convolution shapes, in GFLOP/s.",
             "Run through ./falconc, which adds --add-modules jdk.incubator.vector (the Vector API GEMM)."})
 final class BenchCommand implements Callable<Integer> {

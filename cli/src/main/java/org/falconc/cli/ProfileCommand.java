@@ -14,6 +14,7 @@ import org.falconc.frontend.TensorFiles;
 import org.falconc.ir.Tensor;
 import org.falconc.runtime.io.ImagePreset;
 import org.falconc.runtime.model.CompiledModel;
+import org.falconc.runtime.profile.MachinePeak;
 import org.falconc.runtime.profile.Profile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,13 +22,17 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code falconc profile MODEL}: per-layer time, units and MACs of the compiled model on given inputs. */
+/** {@code falconc profile MODEL}: per-layer time, units, MACs and GFLOP/s of the compiled model on given inputs. */
 @Command(name = "profile", mixinStandardHelpOptions = true,
         description = {"Run a compiled model with per-layer counters and print a table: per layer the op, output, "
                 + "execution (dense, or sparse with its unit), live unit fraction, dense and executed MACs, zero "
-                + "fraction of the input, capture and time; then the totals: theoretical computation reduction "
-                + "(1 - executed / dense convolution MACs) and capture (skipped MACs / MACs whose activation "
-                + "operand is zero).",
+                + "fraction of the input, capture, time, and for layers with MACs GFLOP/s (2 x dense MACs / time) and "
+                + "%% of peak; then the totals: theoretical computation reduction (1 - executed / dense convolution "
+                + "MACs), capture (skipped MACs / MACs whose activation operand is zero) and the model's GFLOP/s and "
+                + "%% of peak.",
+            "Peak: this machine's fp32 FMA peak per core, measured first by a Vector API loop, x --threads; it needs "
+                + "java --add-modules jdk.incubator.vector (e.g. FALCONC_JAVA_OPTS=\"--add-modules "
+                + "jdk.incubator.vector\" ./falconc profile ...), else %% of peak is n/a.",
             "MODEL is an .onnx file (compiled first, with the sparsity options) or a .jar from falconc compile.",
             "Inputs: --input NAME=FILE (.pb tensors), or --images DIR (photos, preprocessed for the input shape, or "
                 + ".pb tensors), or random data when neither is given. With --images and no --calibrate, an .onnx "
@@ -102,6 +107,8 @@ final class ProfileCommand implements Callable<Integer> {
     }
 
     private int profile(Path jar, String what) throws IOException {
+        // Measured before the model's pool exists, so its spinning workers cannot take the core.
+        MachinePeak peak = MachinePeak.measure().orElse(null);
         try (CompiledJar cj = CompiledJar.open(jar, threads)) {
             CompiledModel m = cj.model();
             List<Map<String, ?>> samples = samples(m);
@@ -117,7 +124,7 @@ final class ProfileCommand implements Callable<Integer> {
                 }
             }
             ProfileReport.print(spec.commandLine().getOut(), m.layers(), p, runs * samples.size(),
-                    what + ", " + threads + " thread" + (threads == 1 ? "" : "s"));
+                    what + ", " + threads + " thread" + (threads == 1 ? "" : "s"), peak, threads);
         }
         return 0;
     }

@@ -47,6 +47,7 @@ class SparsityCliTest {
         assertTrue(r.out().contains("Convolution110"), r.out());
         assertTrue(r.out().contains("theoretical computation reduction"), r.out());
         assertTrue(r.out().contains("capture (skipped MACs / MACs with a zero activation operand)"), r.out());
+        assertTrue(r.out().contains("GFLOP/s % peak") && r.out().contains("% of peak (1 thread)"), r.out());
         assertTrue(r.err().contains("calibration:"), r.err());
     }
 
