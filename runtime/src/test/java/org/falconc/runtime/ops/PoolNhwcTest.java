@@ -184,6 +184,29 @@ class PoolNhwcTest {
         TestData.assertBitsEqual(seq, par, "parallel averagePool");
     }
 
+    @Test
+    void vectorAndScalarPixelCombinersGiveTheSameBits() {
+        PixelCombiner scalar = PixelCombiners.scalar();
+        PixelCombiner best = PixelCombiners.best();
+        for (int trial = 0; trial < 300; trial++) {
+            int c = 1 + rnd.nextInt(trial < 200 ? 40 : 300);
+            float[] x = values(8 * c + 8, true);
+            int count = 1 + rnd.nextInt(8);
+            int[] pixels = new int[count];
+            for (int i = 0; i < count; i++) {
+                pixels[i] = rnd.nextInt(7 * c + 8);
+            }
+            float[] a = gaps(c + 2);
+            float[] b = gaps(c + 2);
+            assertEquals(scalar.maxOfPixels(x, pixels, count, a, 1, c), best.maxOfPixels(x, pixels, count, b, 1, c),
+                    "NaN flag " + best.name());
+            TestData.assertBitsEqual(a, b, "maxOfPixels " + best.name() + " c=" + c);
+            scalar.maxInto(a, 1, x, pixels[0], c);
+            best.maxInto(b, 1, x, pixels[0], c);
+            TestData.assertBitsEqual(a, b, "maxInto " + best.name() + " c=" + c);
+        }
+    }
+
     /** Gaussian values; with {@code special}, also NaN (with payloads), ±infinity and ±0. */
     private float[] values(int count, boolean special) {
         float[] v = TestData.floats(rnd, count);
