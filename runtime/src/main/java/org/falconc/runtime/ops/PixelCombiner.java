@@ -2,10 +2,10 @@ package org.falconc.runtime.ops;
 
 /**
  * Channel-vector loops of the channels-last pooling kernels: combine whole pixels (c contiguous
- * channels each) with Math.max. Two implementations give the same bits: {@link ScalarPixelCombiner}
+ * channels each) by Math.max or by their mean. Two implementations give the same bits: {@link ScalarPixelCombiner}
  * and, when jdk.incubator.vector is present, {@code VectorPixelCombiner} (see
- * {@link PixelCombiners}); C2 on JDK 17 vectorises neither Math.max on floats nor loops whose two
- * arrays sit at different offsets, so the plain loops stay scalar.
+ * {@link PixelCombiners}); C2 on JDK 17 vectorises neither Math.max on floats, nor float-to-double
+ * sums, nor loops whose two arrays sit at different offsets, so the plain loops stay scalar.
  */
 interface PixelCombiner {
 
@@ -15,8 +15,13 @@ interface PixelCombiner {
      */
     boolean maxOfPixels(float[] x, int[] pixels, int count, float[] y, int dst, int c);
 
-    /** acc[accOff + ch] = Math.max(acc[accOff + ch], x[xOff + ch]) for ch in [0, c). */
-    void maxInto(float[] acc, int accOff, float[] x, int xOff, int c);
+    /**
+     * y[dst + ch] = (float) (sum / divisor), sum being 0.0 plus x[pixels[i] + ch] for i = 0, 1, ...,
+     * count - 1 in that order, in double (count &ge; 0), for ch in [0, c). {@code sums} is scratch of
+     * at least c doubles.
+     */
+    void averageOfPixels(float[] x, int[] pixels, int count, double divisor, float[] y, int dst, int c,
+                         double[] sums);
 
     String name();
 }

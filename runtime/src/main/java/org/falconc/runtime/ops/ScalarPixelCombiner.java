@@ -7,7 +7,10 @@ final class ScalarPixelCombiner implements PixelCombiner {
     public boolean maxOfPixels(float[] x, int[] pixels, int count, float[] y, int dst, int c) {
         System.arraycopy(x, pixels[0], y, dst, c);
         for (int i = 1; i < count; i++) {
-            maxInto(y, dst, x, pixels[i], c);
+            int src = pixels[i];
+            for (int ch = 0; ch < c; ch++) {
+                y[dst + ch] = Math.max(y[dst + ch], x[src + ch]);
+            }
         }
         boolean nan = false;
         for (int ch = 0; ch < c; ch++) {
@@ -17,9 +20,17 @@ final class ScalarPixelCombiner implements PixelCombiner {
     }
 
     @Override
-    public void maxInto(float[] acc, int accOff, float[] x, int xOff, int c) {
+    public void averageOfPixels(float[] x, int[] pixels, int count, double divisor, float[] y, int dst, int c,
+                                double[] sums) {
+        java.util.Arrays.fill(sums, 0, c, 0.0);
+        for (int i = 0; i < count; i++) {
+            int src = pixels[i];
+            for (int ch = 0; ch < c; ch++) {
+                sums[ch] += x[src + ch];
+            }
+        }
         for (int ch = 0; ch < c; ch++) {
-            acc[accOff + ch] = Math.max(acc[accOff + ch], x[xOff + ch]);
+            y[dst + ch] = (float) (sums[ch] / divisor);
         }
     }
 

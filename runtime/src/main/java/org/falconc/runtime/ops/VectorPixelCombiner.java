@@ -1,7 +1,9 @@
 package org.falconc.runtime.ops;
 
+import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -13,6 +15,11 @@ final class VectorPixelCombiner implements PixelCombiner {
 
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
+    /** Doubles of the preferred shape, and floats as many per vector (half as wide) for F2D. */
+    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Float> HALF = VectorSpecies.of(float.class,
+            VectorShape.forBitSize(D.length() * Float.SIZE));
+    private static final int LD = D.length();
 
     @Override
     public boolean maxOfPixels(float[] x, int[] pixels, int count, float[] y, int dst, int c) {
@@ -38,14 +45,25 @@ final class VectorPixelCombiner implements PixelCombiner {
     }
 
     @Override
-    public void maxInto(float[] acc, int accOff, float[] x, int xOff, int c) {
+    public void averageOfPixels(float[] x, int[] pixels, int count, double divisor, float[] y, int dst, int c,
+                                double[] sums) {
+        // Lane-wise the same double operations in the same order as the scalar loops: F2D is exact,
+        // the final D2F rounds to nearest as the (float) cast does.
         int ch = 0;
-        for (; ch <= c - L; ch += L) {
-            FloatVector.fromArray(S, acc, accOff + ch).max(FloatVector.fromArray(S, x, xOff + ch))
-                    .intoArray(acc, accOff + ch);
+        for (; ch <= c - LD; ch += LD) {
+            DoubleVector sum = DoubleVector.zero(D);
+            for (int i = 0; i < count; i++) {
+                FloatVector v = FloatVector.fromArray(HALF, x, pixels[i] + ch);
+                sum = sum.add((DoubleVector) v.convertShape(VectorOperators.F2D, D, 0));
+            }
+            ((FloatVector) sum.div(divisor).convertShape(VectorOperators.D2F, HALF, 0)).intoArray(y, dst + ch);
         }
         for (; ch < c; ch++) {
-            acc[accOff + ch] = Math.max(acc[accOff + ch], x[xOff + ch]);
+            double sum = 0;
+            for (int i = 0; i < count; i++) {
+                sum += x[pixels[i] + ch];
+            }
+            y[dst + ch] = (float) (sum / divisor);
         }
     }
 

@@ -38,6 +38,7 @@ public final class PoolNhwcSpeed {
             globalAverage(ctx, seconds, 7, 2048);
             reorders(ctx, seconds, 3, 224);
             reorders(ctx, seconds, 64, 56);
+            reorders(ctx, seconds, 64, 224); // 12.8 MB each way: out of cache, memory bandwidth bound
         }
     }
 
