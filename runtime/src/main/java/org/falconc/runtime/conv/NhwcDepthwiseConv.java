@@ -6,10 +6,15 @@ import org.falconc.runtime.parallel.ExecutionContext;
 /**
  * Driver of the depthwise NHWC convolution ({@code group == C}, {@code K = m * C}): a task is
  * (image, output-row block); each row's columns are cut into runs sharing one valid tap range (the
- * interior, then each border column), whose sums the kernel writes to a row tile
+ * interior, then each border column), whose sums the kernel writes (one loop over the run's taps,
+ * through offset tables) to a row tile
  * {@code [OW][K padded to 16]}; the fused store then moves the row to y.
  */
 final class NhwcDepthwiseConv {
+
+    /** Int scratch slots (per lane): the taps' input and weight offsets. */
+    private static final int TAP_X_SLOT = 4;
+    private static final int TAP_W_SLOT = 5;
 
     private NhwcDepthwiseConv() {
     }
@@ -43,6 +48,8 @@ final class NhwcDepthwiseConv {
         int kPad = ConvNhwc.roundUp(k, NhwcKernel.PANEL);
         float[] tile = ctx.scratch(lane, ScratchSlots.CONV_LANE, ow * kPad);
         float[] wts = l.panels();
+        int[] tapX = ctx.ints(lane, TAP_X_SLOT, r * s);
+        int[] tapW = ctx.ints(lane, TAP_W_SLOT, r * s);
 
         int iy = oy * l.strideH() - l.padTop();
         int ryLo = ConvNhwc.firstTap(iy, dh);
@@ -56,9 +63,18 @@ final class NhwcDepthwiseConv {
                     && ConvNhwc.endTap(oxEnd * sw - pl, dw, w, s) == sxHi) {
                 oxEnd++;
             }
+            int sxN = Math.max(0, sxHi - sxLo);
+            int taps = 0;
+            for (int ry = 0; ry < ryN; ry++) {
+                for (int sx = 0; sx < sxN; sx++) {
+                    tapX[taps] = (ry * dh * w + sx * dw) * ips;
+                    tapW[taps] = (ry * s + sx) * kPad;
+                    taps++;
+                }
+            }
             int xb = xOff + ((b * h + iy + ryLo * dh) * w + ix + sxLo * dw) * ips;
-            kernel.depthwise(x, xb, sw * ips, oxEnd - ox, dh * w * ips, ryN, dw * ips, Math.max(0, sxHi - sxLo),
-                    wts, (ryLo * s + sxLo) * kPad, s * kPad, kPad, k, mult, tile, ox * kPad, kPad);
+            kernel.depthwise(x, xb, sw * ips, oxEnd - ox, tapX, tapW, taps, wts, (ryLo * s + sxLo) * kPad, k, mult,
+                    tile, ox * kPad, kPad);
             ox = oxEnd;
         }
         for (int ox = 0; ox < ow; ox++) {

@@ -148,18 +148,18 @@ final class NhwcDirectConv {
                 if (len >= mr) {
                     for (int i = 0; i < len; i += mr) {
                         int at = Math.min(i, len - mr); // the last block ends on the segment's last pixel
-                        kernel.direct(nv, false, x, xo, start + at, c0, rowStep, ryN, segCol, segSx, inner,
+                        taps(kernel, nv, false, x, xo, start + at, c0, rowStep, ryN, segCol, segSx, inner,
                                 wts, wb, wRow, wCol, o1, o2, o3, tile);
                         for (int m = i - at; m < mr; m++) {
-                            storePixel(kernel, tile, m * tileStride, pix[start + at + m], l, y, yOff, ops, chanOff,
+                            storePixel(kernel, tile, m * tileStride, pix[start + at + m], y, yOff, ops, chanOff,
                                     cols, bias, res, resOff, k, mode, act, p0, p1);
                         }
                     }
                 } else {
                     for (int i = 0; i < len; i++) {
-                        kernel.direct(nv, true, x, xo, start + i, c0, rowStep, ryN, segCol, segSx, inner,
+                        taps(kernel, nv, true, x, xo, start + i, c0, rowStep, ryN, segCol, segSx, inner,
                                 wts, wb, wRow, wCol, o1, o2, o3, tile);
-                        storePixel(kernel, tile, 0, pix[start + i], l, y, yOff, ops, chanOff, cols, bias, res,
+                        storePixel(kernel, tile, 0, pix[start + i], y, yOff, ops, chanOff, cols, bias, res,
                                 resOff, k, mode, act, p0, p1);
                     }
                 }
@@ -167,7 +167,25 @@ final class NhwcDirectConv {
         }
     }
 
-    private static void storePixel(NhwcKernel kernel, float[] tile, int ti, int pixel, ConvNhwcLayer l, float[] y,
+    /** One register block over a segment's taps: the kernel reduces one tap (or fused run) per call. */
+    private static void taps(NhwcKernel kernel, int nv, boolean single, float[] x, int[] xo, int xoOff, int c0,
+                             int rowStep, int ryN, int colStep, int sxN, int inner, float[] w, int wb, int wRow,
+                             int wCol, int o1, int o2, int o3, float[] tile) {
+        if (ryN == 0 || sxN == 0) { // the window misses the input: the sums are zero
+            kernel.direct(nv, single, false, x, xo, xoOff, c0, 0, w, wb, o1, o2, o3, tile);
+            return;
+        }
+        boolean load = false;
+        for (int ry = 0; ry < ryN; ry++) {
+            for (int sx = 0; sx < sxN; sx++) {
+                kernel.direct(nv, single, load, x, xo, xoOff, c0 + ry * rowStep + sx * colStep, inner,
+                        w, wb + ry * wRow + sx * wCol, o1, o2, o3, tile);
+                load = true;
+            }
+        }
+    }
+
+    private static void storePixel(NhwcKernel kernel, float[] tile, int ti, int pixel, float[] y,
                                    int yOff, int ops, int chanOff, int cols, float[] bias, float[] res, int resOff,
                                    int k, int mode, int act, float p0, float p1) {
         kernel.store(tile, ti, y, yOff + pixel * ops + chanOff, cols, bias, chanOff, res,

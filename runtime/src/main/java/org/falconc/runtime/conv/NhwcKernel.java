@@ -11,10 +11,8 @@ import org.falconc.runtime.Epilogue;
  * {@code [group][panel][r][s][ci][PANEL]}, so a block of {@code nv} vectors reads
  * {@code nv * lanes() / PANEL} consecutive panels. A block computes {@link #rows(int)} output pixels
  * into a tile (row m at {@code m * tileStride()}); the driver then stores the tile with
- * {@link #store}. Input address of pixel m, tap (ry, sx), channel ci:
- * {@code xo[xoOff + m] + xAdd + ry * rowStep + sx * colStep + ci}; weight vector j of that tap:
- * {@code wb + ry * wRow + sx * wCol + ci * PANEL + o_j} ({@code o_0 = 0}; the driver computes the others
- * from the panel layout).
+ * {@link #store}. The driver loops over the taps and calls {@link #direct} once per tap (or per
+ * run of contiguous taps), the tile carrying the sums.
  */
 abstract class NhwcKernel {
 
@@ -48,37 +46,34 @@ abstract class NhwcKernel {
 
     /**
      * Computes {@code single ? 1 : rows(nv)} output pixels x {@code nv * lanes()} output channels over
-     * the taps {@code ry < ryN, sx < sxN} and {@code inner} input channels, into {@code tile}.
+     * {@code inner} reduction steps into {@code tile}, starting from zero or ({@code load}) from the
+     * tile: step ci reads input {@code x[xo[xoOff + m] + xAdd + ci]} and weight vector j at
+     * {@code w[wb + ci * PANEL + o_j]} ({@code o_0 = 0}).
      */
-    abstract void direct(int nv, boolean single, float[] x, int[] xo, int xoOff, int xAdd,
-                         int rowStep, int ryN, int colStep, int sxN, int inner,
-                         float[] w, int wb, int wRow, int wCol, int o1, int o2, int o3, float[] tile);
+    abstract void direct(int nv, boolean single, boolean load, float[] x, int[] xo, int xoOff, int xAdd, int inner,
+                         float[] w, int wb, int o1, int o2, int o3, float[] tile);
 
     /**
-     * Depthwise sums of {@code count} output pixels (input pixel p of tap (ry, sx) at
-     * {@code xb + p * pixStep + ry * rowStep + sx * colStep}) for output channels {@code [0, k)},
-     * {@code k = mult * C}: {@code tile[tb + p * tileRow + oc]}. Weights {@code w[wb + ry * wRow + sx * wCol + oc]}.
+     * Depthwise sums of {@code count} output pixels for output channels {@code [0, k)},
+     * {@code k = mult * C}: {@code tile[tb + p * tileRow + oc]}. Tap t of pixel p reads input
+     * {@code x[xb + p * pixStep + tapX[t] + oc / mult]} and weight {@code w[wb + tapW[t] + oc]}.
      */
-    void depthwise(float[] x, int xb, int pixStep, int count, int rowStep, int ryN, int colStep, int sxN,
-                   float[] w, int wb, int wRow, int wCol, int k, int mult, float[] tile, int tb, int tileRow) {
-        depthwiseScalar(x, xb, pixStep, count, rowStep, ryN, colStep, sxN, w, wb, wRow, wCol, 0, k, mult,
-                tile, tb, tileRow);
+    void depthwise(float[] x, int xb, int pixStep, int count, int[] tapX, int[] tapW, int taps,
+                   float[] w, int wb, int k, int mult, float[] tile, int tb, int tileRow) {
+        depthwiseScalar(x, xb, pixStep, count, tapX, tapW, taps, w, wb, 0, k, mult, tile, tb, tileRow);
     }
 
     /** {@link #depthwise} for output channels {@code [from, to)}, one element at a time. */
-    static void depthwiseScalar(float[] x, int xb, int pixStep, int count, int rowStep, int ryN, int colStep,
-                                int sxN, float[] w, int wb, int wRow, int wCol, int from, int to, int mult,
-                                float[] tile, int tb, int tileRow) {
+    static void depthwiseScalar(float[] x, int xb, int pixStep, int count, int[] tapX, int[] tapW, int taps,
+                                float[] w, int wb, int from, int to, int mult, float[] tile, int tb, int tileRow) {
         for (int p = 0; p < count; p++) {
             int xp = xb + p * pixStep;
             int ti = tb + p * tileRow;
             for (int oc = from; oc < to; oc++) {
                 int ic = oc / mult;
                 float acc = 0f;
-                for (int ry = 0; ry < ryN; ry++) {
-                    for (int sx = 0; sx < sxN; sx++) {
-                        acc += x[xp + ry * rowStep + sx * colStep + ic] * w[wb + ry * wRow + sx * wCol + oc];
-                    }
+                for (int t = 0; t < taps; t++) {
+                    acc += x[xp + tapX[t] + ic] * w[wb + tapW[t] + oc];
                 }
                 tile[ti + oc] = acc;
             }

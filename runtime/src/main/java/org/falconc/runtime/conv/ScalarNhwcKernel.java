@@ -22,28 +22,23 @@ final class ScalarNhwcKernel extends NhwcKernel {
     }
 
     @Override
-    void direct(int nv, boolean single, float[] x, int[] xo, int xoOff, int xAdd,
-                int rowStep, int ryN, int colStep, int sxN, int inner,
-                float[] w, int wb, int wRow, int wCol, int o1, int o2, int o3, float[] tile) {
+    void direct(int nv, boolean single, boolean load, float[] x, int[] xo, int xoOff, int xAdd, int inner,
+                float[] w, int wb, int o1, int o2, int o3, float[] tile) {
         int mr = single ? 1 : rows(nv);
         int stride = tileStride();
         int[] offsets = {0, o1, o2, o3};
         for (int m = 0; m < mr; m++) {
-            java.util.Arrays.fill(tile, m * stride, m * stride + nv * PANEL, 0f);
+            if (!load) {
+                java.util.Arrays.fill(tile, m * stride, m * stride + nv * PANEL, 0f);
+            }
             int xm = xo[xoOff + m] + xAdd;
-            for (int ry = 0; ry < ryN; ry++) {
-                for (int sx = 0; sx < sxN; sx++) {
-                    int xt = xm + ry * rowStep + sx * colStep;
-                    int wt = wb + ry * wRow + sx * wCol;
-                    for (int ci = 0; ci < inner; ci++) {
-                        float xv = x[xt + ci];
-                        for (int p = 0; p < nv; p++) {
-                            int wi = wt + offsets[p] + ci * PANEL;
-                            int ti = m * stride + p * PANEL;
-                            for (int lane = 0; lane < PANEL; lane++) {
-                                tile[ti + lane] += xv * w[wi + lane];
-                            }
-                        }
+            for (int ci = 0; ci < inner; ci++) {
+                float xv = x[xm + ci];
+                for (int p = 0; p < nv; p++) {
+                    int wi = wb + offsets[p] + ci * PANEL;
+                    int ti = m * stride + p * PANEL;
+                    for (int lane = 0; lane < PANEL; lane++) {
+                        tile[ti + lane] += xv * w[wi + lane];
                     }
                 }
             }

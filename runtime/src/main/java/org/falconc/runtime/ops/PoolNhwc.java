@@ -6,8 +6,8 @@ import org.falconc.runtime.parallel.ExecutionContext;
 /**
  * 2-D pooling on channels-last (NHWC) tensors with resolved geometry: the results are those of
  * {@link Pool2d} on the same data in NCHW, bit for bit. Each output pixel combines its window's
- * input pixels a channel vector at a time (plain loops over the contiguous channels, which the JIT
- * vectorises); the window's valid taps are found once per output pixel. Pixels are
+ * input pixels a channel vector at a time through {@link PixelCombiners#best()} (the Vector API
+ * when present); the window's valid taps are found once per output pixel. Pixels are
  * {@code inPixelStride}/{@code outPixelStride} floats apart (&ge; c), so a kernel can read a channel
  * slice of a wider tensor or write into a channel slice of a Concat output; floats between a pixel's
  * c channels and the next pixel are never written. Rows of output pixels run in parallel on
@@ -35,9 +35,11 @@ public final class PoolNhwc {
                 NhwcPoolGeometry.impliedEndPad(h, oh, kh, strideH, padTop, dilH),
                 NhwcPoolGeometry.impliedEndPad(w, ow, kw, strideW, padLeft, dilW), dilH, dilW, inPixelStride,
                 outPixelStride);
+        PixelCombiner combiner = PixelCombiners.best();
         TaskRanges.run(ctx, n * oh, g.rowWork(), (start, end, lane) -> {
+            int[] pixels = new int[kh * kw]; // one per range, not per pixel
             for (int r = start; r < end; r++) {
-                maxRow(g, x, xOff, y, yOff, r);
+                maxRow(g, combiner, x, xOff, y, yOff, r, pixels);
             }
         });
     }
@@ -72,10 +74,12 @@ public final class PoolNhwc {
                                    boolean countIncludePad, int inPixelStride, int outPixelStride) {
         NhwcPoolGeometry g = new NhwcPoolGeometry(n, c, h, w, oh, ow, kh, kw, strideH, strideW, padTop, padLeft,
                 padBottom, padRight, dilH, dilW, inPixelStride, outPixelStride);
+        PixelCombiner combiner = PixelCombiners.best();
         TaskRanges.run(ctx, n * oh, g.rowWork(), (start, end, lane) -> {
-            double[] sums = new double[c]; // one per range, not per pixel
+            int[] pixels = new int[kh * kw]; // one per range, not per pixel
+            double[] sums = new double[c];
             for (int r = start; r < end; r++) {
-                averageRow(g, x, xOff, y, yOff, r, countIncludePad, sums);
+                averageRow(g, combiner, x, xOff, y, yOff, r, countIncludePad, pixels, sums);
             }
         });
     }
@@ -87,25 +91,17 @@ public final class PoolNhwc {
     public static void globalAveragePool(ExecutionContext ctx, float[] x, int xOff, float[] y, int yOff, int n, int c,
                                          int hw, int inPixelStride) {
         checkGlobal(c, hw, inPixelStride);
+        PixelCombiner combiner = PixelCombiners.best();
         int blocks = (c + GLOBAL_CHANNEL_BLOCK - 1) / GLOBAL_CHANNEL_BLOCK;
         TaskRanges.run(ctx, n * blocks, (long) hw * Math.min(c, GLOBAL_CHANNEL_BLOCK), (start, end, lane) -> {
+            int[] pixels = new int[hw];
             double[] sums = new double[Math.min(c, GLOBAL_CHANNEL_BLOCK)];
             for (int t = start; t < end; t++) {
                 int b = t / blocks;
                 int c0 = t % blocks * GLOBAL_CHANNEL_BLOCK;
-                int cn = Math.min(GLOBAL_CHANNEL_BLOCK, c - c0);
-                Arrays.fill(sums, 0, cn, 0.0);
-                int xi = xOff + b * hw * inPixelStride + c0;
-                for (int p = 0; p < hw; p++) {
-                    int src = xi + p * inPixelStride;
-                    for (int ch = 0; ch < cn; ch++) {
-                        sums[ch] += x[src + ch];
-                    }
-                }
-                int dst = yOff + b * c + c0;
-                for (int ch = 0; ch < cn; ch++) {
-                    y[dst + ch] = (float) (sums[ch] / hw);
-                }
+                imagePixels(pixels, xOff + b * hw * inPixelStride + c0, hw, inPixelStride);
+                combiner.averageOfPixels(x, pixels, hw, hw, y, yOff + b * c + c0,
+                        Math.min(GLOBAL_CHANNEL_BLOCK, c - c0), sums);
             }
         });
     }
@@ -117,23 +113,25 @@ public final class PoolNhwc {
     public static void globalMaxPool(ExecutionContext ctx, float[] x, int xOff, float[] y, int yOff, int n, int c,
                                      int hw, int inPixelStride) {
         checkGlobal(c, hw, inPixelStride);
+        PixelCombiner combiner = PixelCombiners.best();
         int blocks = (c + GLOBAL_CHANNEL_BLOCK - 1) / GLOBAL_CHANNEL_BLOCK;
         TaskRanges.run(ctx, n * blocks, (long) hw * Math.min(c, GLOBAL_CHANNEL_BLOCK), (start, end, lane) -> {
+            int[] pixels = new int[hw];
             for (int t = start; t < end; t++) {
                 int b = t / blocks;
                 int c0 = t % blocks * GLOBAL_CHANNEL_BLOCK;
-                int cn = Math.min(GLOBAL_CHANNEL_BLOCK, c - c0);
-                int dst = yOff + b * c + c0;
-                Arrays.fill(y, dst, dst + cn, Float.NEGATIVE_INFINITY);
-                int xi = xOff + b * hw * inPixelStride + c0;
-                for (int p = 0; p < hw; p++) {
-                    int src = xi + p * inPixelStride;
-                    for (int ch = 0; ch < cn; ch++) {
-                        y[dst + ch] = Math.max(y[dst + ch], x[src + ch]);
-                    }
-                }
+                imagePixels(pixels, xOff + b * hw * inPixelStride + c0, hw, inPixelStride);
+                // Math.max(-inf, v) is v, so the fold from the first pixel is Pool2d's fold from -inf.
+                combiner.maxOfPixels(x, pixels, hw, y, yOff + b * c + c0, Math.min(GLOBAL_CHANNEL_BLOCK, c - c0));
             }
         });
+    }
+
+    /** pixels[p] = first + p·stride for p in [0, hw). */
+    private static void imagePixels(int[] pixels, int first, int hw, int stride) {
+        for (int p = 0; p < hw; p++) {
+            pixels[p] = first + p * stride;
+        }
     }
 
     private static void checkGlobal(int c, int hw, int inPixelStride) {
@@ -143,8 +141,9 @@ public final class PoolNhwc {
         }
     }
 
-    /** Output row r (= image·oh + row) of MaxPool. */
-    private static void maxRow(NhwcPoolGeometry g, float[] x, int xOff, float[] y, int yOff, int r) {
+    /** Output row r (= image·oh + row) of MaxPool; {@code pixels} holds at least kh·kw ints. */
+    private static void maxRow(NhwcPoolGeometry g, PixelCombiner combiner, float[] x, int xOff, float[] y, int yOff,
+                               int r, int[] pixels) {
         int c = g.c();
         int w = g.w();
         int ow = g.ow();
@@ -170,50 +169,56 @@ public final class PoolNhwc {
                 Arrays.fill(y, dst, dst + c, -Float.MAX_VALUE);
                 continue;
             }
-            // Math.max is branch-free and vectorises; it differs from the tap-order rule only when a
-            // tap is NaN, so a channel whose result is NaN is recomputed by that rule.
-            int first = xi + ((h0 + khLo * dilH) * w + w0 + kwLo * dilW) * inPixel;
-            System.arraycopy(x, first, y, dst, c);
-            for (int kh = khLo; kh < khHi; kh++) {
-                int rowStart = xi + ((h0 + kh * dilH) * w + w0) * inPixel;
-                for (int kw = kh == khLo ? kwLo + 1 : kwLo; kw < kwHi; kw++) {
-                    int src = rowStart + kw * dilW * inPixel;
-                    for (int ch = 0; ch < c; ch++) {
-                        y[dst + ch] = Math.max(y[dst + ch], x[src + ch]);
+            int count = windowPixels(pixels, xi, w, inPixel, h0, khLo, khHi, dilH, w0, kwLo, kwHi, dilW);
+            // The Math.max fold (Pool2d's fast path too) is branch-free and vectorises; it differs from
+            // the tap-order rule only when a tap is NaN, so a NaN result is recomputed by that rule.
+            if (combiner.maxOfPixels(x, pixels, count, y, dst, c)) {
+                for (int ch = 0; ch < c; ch++) {
+                    if (Float.isNaN(y[dst + ch])) {
+                        y[dst + ch] = tapOrderMax(x, pixels, count, ch);
                     }
-                }
-            }
-            for (int ch = 0; ch < c; ch++) {
-                if (Float.isNaN(y[dst + ch])) {
-                    y[dst + ch] = tapOrderMax(x, first + ch, xi + ch, h0, khLo, khHi, w0, kwLo, kwHi, w, dilH, dilW,
-                            inPixel);
                 }
             }
         }
     }
 
     /**
-     * The reference rule for one channel of one window: the first tap inside starts the maximum,
-     * greater taps replace it. {@code first} is the first tap's float, {@code xc} the channel's float
-     * in the image's pixel (0, 0).
+     * The window's taps inside the input, row-major: pixels[i] is the first float of tap i. Returns
+     * the number of taps.
      */
-    private static float tapOrderMax(float[] x, int first, int xc, int h0, int khLo, int khHi, int w0, int kwLo,
-                                     int kwHi, int w, int dilH, int dilW, int inPixel) {
-        float m = x[first];
+    private static int windowPixels(int[] pixels, int xi, int w, int inPixel, int h0, int khLo, int khHi, int dilH,
+                                    int w0, int kwLo, int kwHi, int dilW) {
+        int count = 0;
         for (int kh = khLo; kh < khHi; kh++) {
+            int rowStart = xi + ((h0 + kh * dilH) * w + w0) * inPixel;
             for (int kw = kwLo; kw < kwHi; kw++) {
-                float v = x[xc + ((h0 + kh * dilH) * w + w0 + kw * dilW) * inPixel];
-                if (v > m) {
-                    m = v;
-                }
+                pixels[count++] = rowStart + kw * dilW * inPixel;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * The reference rule for one channel of one window (taps in row-major order): the first tap
+     * starts the maximum, greater taps replace it.
+     */
+    private static float tapOrderMax(float[] x, int[] pixels, int count, int ch) {
+        float m = x[pixels[0] + ch];
+        for (int i = 1; i < count; i++) {
+            float v = x[pixels[i] + ch];
+            if (v > m) {
+                m = v;
             }
         }
         return m;
     }
 
-    /** Output row r (= image·oh + row) of AveragePool; {@code sums} holds at least c doubles. */
-    private static void averageRow(NhwcPoolGeometry g, float[] x, int xOff, float[] y, int yOff, int r,
-                                   boolean countIncludePad, double[] sums) {
+    /**
+     * Output row r (= image·oh + row) of AveragePool; {@code pixels} holds at least kh·kw ints,
+     * {@code sums} at least c doubles.
+     */
+    private static void averageRow(NhwcPoolGeometry g, PixelCombiner combiner, float[] x, int xOff, float[] y,
+                                   int yOff, int r, boolean countIncludePad, int[] pixels, double[] sums) {
         int c = g.c();
         int w = g.w();
         int ow = g.ow();
@@ -245,21 +250,9 @@ public final class PoolNhwc {
                 int lo = WindowRange.first(w0, dilW, -padLeft);
                 colsCounted = WindowRange.end(w0, dilW, w + g.padRight(), kernelW, lo) - lo;
             }
-            // Same tap order and double sums as Pool2d, so the same bits.
-            Arrays.fill(sums, 0, c, 0.0);
-            for (int kh = khLo; kh < khHi; kh++) {
-                int rowStart = xi + ((h0 + kh * dilH) * w + w0) * inPixel;
-                for (int kw = kwLo; kw < kwHi; kw++) {
-                    int src = rowStart + kw * dilW * inPixel;
-                    for (int ch = 0; ch < c; ch++) {
-                        sums[ch] += x[src + ch];
-                    }
-                }
-            }
-            int counted = rowsCounted * colsCounted;
-            for (int ch = 0; ch < c; ch++) {
-                y[dst + ch] = (float) (sums[ch] / counted);
-            }
+            // Same tap order, double sums and divisor as Pool2d, so the same bits.
+            int count = windowPixels(pixels, xi, w, inPixel, h0, khLo, khHi, dilH, w0, kwLo, kwHi, dilW);
+            combiner.averageOfPixels(x, pixels, count, rowsCounted * colsCounted, y, dst, c, sums);
         }
     }
 }

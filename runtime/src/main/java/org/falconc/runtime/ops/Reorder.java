@@ -36,11 +36,11 @@ public final class Reorder {
                 int yb = yOff + b * hw * outPixelStride;
                 for (int c0 = 0; c0 < c; c0 += CHANNEL_BLOCK) {
                     int c1 = Math.min(c, c0 + CHANNEL_BLOCK);
-                    // Writes run along a pixel's channels (contiguous); reads are c1 - c0 row streams.
-                    for (int p = p0; p < p1; p++) {
-                        int dst = yb + p * outPixelStride;
-                        for (int ch = c0; ch < c1; ch++) {
-                            y[dst + ch] = x[xb + ch * hw + p];
+                    for (int ch = c0; ch < c1; ch++) {
+                        int src = xb + ch * hw;
+                        int dst = yb + ch;
+                        for (int p = p0; p < p1; p++) {
+                            y[dst + p * outPixelStride] = x[src + p];
                         }
                     }
                 }

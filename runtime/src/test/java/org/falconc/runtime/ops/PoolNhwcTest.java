@@ -184,6 +184,31 @@ class PoolNhwcTest {
         TestData.assertBitsEqual(seq, par, "parallel averagePool");
     }
 
+    @Test
+    void vectorAndScalarPixelCombinersGiveTheSameBits() {
+        PixelCombiner scalar = PixelCombiners.scalar();
+        PixelCombiner best = PixelCombiners.best();
+        for (int trial = 0; trial < 300; trial++) {
+            int c = 1 + rnd.nextInt(trial < 200 ? 40 : 300);
+            float[] x = values(8 * c + 8, true);
+            int count = 1 + rnd.nextInt(trial % 10 == 0 ? 60 : 8);
+            int[] pixels = new int[count];
+            for (int i = 0; i < count; i++) {
+                pixels[i] = rnd.nextInt(7 * c + 8);
+            }
+            float[] a = gaps(c + 2);
+            float[] b = gaps(c + 2);
+            assertEquals(scalar.maxOfPixels(x, pixels, count, a, 1, c), best.maxOfPixels(x, pixels, count, b, 1, c),
+                    "NaN flag " + best.name());
+            TestData.assertBitsEqual(a, b, "maxOfPixels " + best.name() + " c=" + c);
+            int summed = rnd.nextInt(count + 1); // 0 too: an empty window
+            double divisor = rnd.nextInt(3) == 0 ? summed : 1 + rnd.nextInt(12);
+            scalar.averageOfPixels(x, pixels, summed, divisor, a, 1, c, new double[c]);
+            best.averageOfPixels(x, pixels, summed, divisor, b, 1, c, new double[c]);
+            TestData.assertBitsEqual(a, b, "averageOfPixels " + best.name() + " c=" + c);
+        }
+    }
+
     /** Gaussian values; with {@code special}, also NaN (with payloads), ±infinity and ±0. */
     private float[] values(int count, boolean special) {
         float[] v = TestData.floats(rnd, count);
