@@ -102,6 +102,7 @@ final class ProfileCommand implements Callable<Integer> {
     }
 
     private int profile(Path jar, String what) throws IOException {
+        Main.hintIfScalar(spec.commandLine().getErr());
         try (CompiledJar cj = CompiledJar.open(jar, threads)) {
             CompiledModel m = cj.model();
             List<Map<String, ?>> samples = samples(m);

@@ -97,6 +97,7 @@ final class RunCommand implements Callable<Integer> {
 
     /** Runs a compiled model jar on inputs of its declared element types and writes its outputs with theirs. */
     private int runJar(Path jar, Map<String, Tensor> named, Tensor unnamed) throws IOException {
+        Main.hintIfScalar(spec.commandLine().getErr());
         try (CompiledJar cj = CompiledJar.open(jar)) {
             var m = cj.model();
             writeOutputs(ModelArrays.run(m, InputFiles.byName(m.inputNames(), named, unnamed)), name -> 0);
