@@ -349,7 +349,9 @@ final class Calibrator {
         return Agreement.within(classifier, reference, got, maxDrop);
     }
 
+    /** Compiles the model to a jar that calibration then runs. */
     private Path compile(PassOptions options, Path jar) {
+        Main.hintIfScalar(err);
         Graph g = ModelLoader.load(model, inputShapes, Pipeline.optimizing(options), options, Map.of()).graph();
         Compiler.compile(g, CompileOptions.jar("CalibrationModel", jar));
         return jar;

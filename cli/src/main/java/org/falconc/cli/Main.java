@@ -1,5 +1,7 @@
 package org.falconc.cli;
 
+import java.io.PrintWriter;
+import org.falconc.runtime.model.VectorModuleHint;
 import picocli.CommandLine;
 
 /** Entry point of the {@code falconc} command. */
@@ -14,6 +16,17 @@ public final class Main {
     /** Runs the command line and returns the exit code (0 ok, 1 failed check, 2 bad input or usage). */
     public static int run(String... args) {
         return newCommandLine().execute(args);
+    }
+
+    /**
+     * Commands call this before they run a compiled model: without jdk.incubator.vector (someone ran
+     * {@code java -jar falconc.jar} rather than ./falconc) it prints the one-line hint, once per process.
+     */
+    static void hintIfScalar(PrintWriter err) {
+        VectorModuleHint.printIfScalar(line -> {
+            err.println(line);
+            err.flush();
+        }, VectorModuleHint.jarOf(Main.class, "falconc.jar"));
     }
 
     static CommandLine newCommandLine() {

@@ -18,6 +18,8 @@ import org.falconc.ir.Node;
 import org.falconc.ir.Tensor;
 import org.falconc.ir.Value;
 import org.falconc.ir.ops.NotStaticException;
+import org.falconc.ir.ops.OpRegistry;
+import org.falconc.ir.ops.OpSchema;
 import org.falconc.passes.PassManager;
 import org.falconc.passes.PassOptions;
 import org.falconc.passes.Pipeline;
@@ -25,6 +27,9 @@ import org.falconc.passes.PipelineResult;
 
 /** Imports an ONNX model and runs the standard pass pipeline over it. */
 final class ModelLoader {
+    /** Ops whose result follows from their input's type alone (fold-constants computes them), not its value. */
+    private static final Set<String> TYPE_ONLY_READERS = Set.of("Shape", "Size");
+
     private ModelLoader() {
     }
 
@@ -38,9 +43,11 @@ final class ModelLoader {
 
     /**
      * As {@link #load(Path, Map, PassOptions)}, and when the shapes of the graph depend on the value of a
-     * graph input (a Reshape target or Resize scales fed as an input) whose value is in
-     * {@code knownInputs}, specialises the graph to that value: the input becomes a constant and leaves
-     * the model's inputs ({@link LoadedModel#specialisedInputs()}).
+     * graph input (a Reshape target or Resize scales fed as an input: a shape operand, see
+     * {@link OpSchema#shapeOperands()}) whose value is in {@code knownInputs}, specialises the graph to
+     * that value: the input becomes a constant and leaves the model's inputs
+     * ({@link LoadedModel#specialisedInputs()}). Only inputs that shape operands are computed from are
+     * specialised; data inputs of the same node stay inputs.
      */
     static LoadedModel load(Path model, Map<String, int[]> inputShapes, PassOptions passOptions,
                             Map<String, Tensor> knownInputs) {
@@ -75,7 +82,7 @@ final class ModelLoader {
                 PipelineResult result = PassManager.run(pipeline, g, passOptions == null ? PassOptions.defaults() : passOptions);
                 return new LoadedModel(imported, g, histogram, result, Collections.unmodifiableSet(specialise));
             } catch (NotStaticException e) {
-                Set<String> feeding = inputsFeeding(g, e.node());
+                Set<String> feeding = inputsFeedingShapeOperands(g, e.node());
                 feeding.retainAll(knownInputs.keySet());
                 feeding.removeAll(specialise);
                 if (feeding.isEmpty()) {
@@ -86,27 +93,32 @@ final class ModelLoader {
         }
     }
 
-    /** Names of the graph inputs that the node's inputs are computed from. */
-    private static Set<String> inputsFeeding(Graph g, Node node) {
-        Set<String> names = new LinkedHashSet<>();
-        Set<Value> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    /**
+     * Names of the graph inputs that the node's non-constant shape operands (per its op schema) are
+     * computed from. Data operands are left out, so they stay inputs and the compiled model runs the node.
+     */
+    private static Set<String> inputsFeedingShapeOperands(Graph g, Node node) {
+        OpSchema schema = OpRegistry.of(node);
         Deque<Value> work = new ArrayDeque<>();
-        for (Value v : node.inputs()) {
-            if (v != null) {
-                work.push(v);
+        for (int i = 0; i < node.numInputs(); i++) {
+            Value v = node.input(i);
+            if (v != null && schema.isShapeOperand(i)) {
+                work.add(v);
             }
         }
+        Set<String> names = new LinkedHashSet<>();
+        Set<Value> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         while (!work.isEmpty()) {
-            Value v = work.pop();
-            if (!seen.add(v)) {
+            Value v = work.poll(); // first in, first out: names in input order
+            if (!seen.add(v) || v.isConstant()) {
                 continue;
             }
             if (g.isGraphInput(v)) {
                 names.add(v.name());
-            } else if (v.producer() != null) {
+            } else if (v.producer() != null && !TYPE_ONLY_READERS.contains(v.producer().op())) {
                 for (Value in : v.producer().inputs()) {
                     if (in != null) {
-                        work.push(in);
+                        work.add(in);
                     }
                 }
             }

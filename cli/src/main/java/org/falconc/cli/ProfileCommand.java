@@ -107,6 +107,7 @@ final class ProfileCommand implements Callable<Integer> {
     }
 
     private int profile(Path jar, String what) throws IOException {
+        Main.hintIfScalar(spec.commandLine().getErr());
         // Measured before the model's pool exists, so its spinning workers cannot take the core.
         MachinePeak peak = MachinePeak.measure().orElse(null);
         try (CompiledJar cj = CompiledJar.open(jar, threads)) {

@@ -67,9 +67,13 @@ final class RunCommand implements Callable<Integer> {
                 CompileSettings settings = new CompileSettings();
                 settings.output = jar;
                 settings.inputShapes = model.inputShapes;
-                Compilation.compile(model.model, settings, org.falconc.passes.PassOptions.defaults(),
-                        new PrintWriter(java.io.Writer.nullWriter()), Progress.forTerminal(spec.commandLine().getErr()));
-                return runJar(jar, named, unnamed);
+                LoadedModel m = Compilation.compile(model.model, settings, org.falconc.passes.PassOptions.defaults(),
+                        named, new PrintWriter(java.io.Writer.nullWriter()),
+                        Progress.forTerminal(spec.commandLine().getErr()));
+                noteSpecialised(m);
+                Map<String, Tensor> remaining = new LinkedHashMap<>(named);
+                remaining.keySet().removeAll(m.specialisedInputs());
+                return runJar(jar, remaining, unnamed);
             } finally {
                 Files.deleteIfExists(jar);
                 Files.deleteIfExists(dir);
@@ -77,17 +81,23 @@ final class RunCommand implements Callable<Integer> {
         }
         LoadedModel m = ModelLoader.load(model.model, InputShapes.parse(model.inputShapes), null, named);
         Graph g = m.graph();
-        for (String s : m.specialisedInputs()) {
-            spec.commandLine().getErr().println("falconc: note: input '" + s
-                    + "' determines shapes; the model was specialised to its given value");
-        }
+        noteSpecialised(m);
         Map<String, Tensor> feeds = feeds(g, m, named, unnamed);
         writeOutputs(Interpreter.run(g, feeds), name -> m.imported().outputElemTypes().getOrDefault(name, 0));
         return 0;
     }
 
+    /** Says on stderr which --input values became constants of the model (shape operands). */
+    private void noteSpecialised(LoadedModel m) {
+        for (String s : m.specialisedInputs()) {
+            spec.commandLine().getErr().println("falconc: note: input '" + s
+                    + "' determines shapes; the model was specialised to its given value");
+        }
+    }
+
     /** Runs a compiled model jar on inputs of its declared element types and writes its outputs with theirs. */
     private int runJar(Path jar, Map<String, Tensor> named, Tensor unnamed) throws IOException {
+        Main.hintIfScalar(spec.commandLine().getErr());
         try (CompiledJar cj = CompiledJar.open(jar)) {
             var m = cj.model();
             writeOutputs(ModelArrays.run(m, InputFiles.byName(m.inputNames(), named, unnamed)), name -> 0);

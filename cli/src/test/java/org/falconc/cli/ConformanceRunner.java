@@ -63,17 +63,12 @@ final class ConformanceRunner {
     /** Returns null when every output matches, else what differs. */
     private static String check(Path caseDir, Engine engine) throws Exception {
         Path modelFile = caseDir.resolve("model.onnx");
-        Path data = caseDir.resolve("test_data_set_0");
-        List<Tensor> inputs = readNumbered(data, "input_");
-        List<Tensor> expected = readNumbered(data, "output_");
-        // input_N binds to the N-th graph input of the model as imported.
-        List<Value> declared = OnnxImporter.importModel(modelFile, ImportOptions.defaults()).graph().inputs();
-        if (inputs.size() != declared.size()) {
-            return "case has " + inputs.size() + " inputs, model has " + declared.size();
-        }
-        Map<String, Tensor> known = new LinkedHashMap<>();
-        for (int i = 0; i < inputs.size(); i++) {
-            known.put(declared.get(i).name(), inputs.get(i));
+        List<Tensor> expected = readNumbered(caseDir.resolve("test_data_set_0"), "output_");
+        Map<String, Tensor> known;
+        try {
+            known = inputs(caseDir);
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
         }
         Map<String, Tensor> outputs = engine.run(modelFile, known);
         List<Tensor> actual = new ArrayList<>(outputs.values());
@@ -87,6 +82,25 @@ final class ConformanceRunner {
             }
         }
         return null;
+    }
+
+    /**
+     * The case's inputs by graph input name: input_N binds to the N-th graph input of the model as imported.
+     *
+     * @throws IllegalArgumentException when the counts differ
+     */
+    static Map<String, Tensor> inputs(Path caseDir) throws IOException {
+        List<Tensor> inputs = readNumbered(caseDir.resolve("test_data_set_0"), "input_");
+        List<Value> declared = OnnxImporter.importModel(caseDir.resolve("model.onnx"), ImportOptions.defaults())
+                .graph().inputs();
+        if (inputs.size() != declared.size()) {
+            throw new IllegalArgumentException("case has " + inputs.size() + " inputs, model has " + declared.size());
+        }
+        Map<String, Tensor> known = new LinkedHashMap<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            known.put(declared.get(i).name(), inputs.get(i));
+        }
+        return known;
     }
 
     private static List<Tensor> readNumbered(Path dir, String prefix) throws IOException {

@@ -26,6 +26,7 @@ import org.falconc.ir.Graph;
 import org.falconc.runtime.io.PbTensor;
 import org.falconc.runtime.io.TensorProtoCodec;
 import org.falconc.runtime.model.ModelMain;
+import org.falconc.runtime.model.VectorModuleHint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -103,6 +104,50 @@ class ModelJarTest {
             assertEquals(List.of(dir.resolve("keep.txt")), files.toList());
         }
         assertTrue(Compiler.compile(g, CompileOptions.jar("Fine", jar)).files().contains(jar));
+    }
+
+    @Test
+    void withoutTheVectorModuleTheJarPrintsOneHintLineAndStillRuns() throws Exception {
+        Path jar = convNetJar("Hinted.jar");
+        JarRun run = runJar(List.of(), jar);
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(List.of(VectorModuleHint.text("Hinted.jar")), run.err().lines().toList());
+        assertTrue(Files.exists(dir.resolve("results/output_0.pb")));
+    }
+
+    @Test
+    void withTheVectorModuleTheJarPrintsNoHint() throws Exception {
+        Path jar = convNetJar("Vectorised.jar");
+        JarRun run = runJar(List.of("--add-modules", "jdk.incubator.vector"), jar);
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.err().lines().noneMatch(l -> l.startsWith("hint:")), run.err());
+        assertTrue(Files.exists(dir.resolve("results/output_0.pb")));
+    }
+
+    private record JarRun(int exitCode, String err) {
+    }
+
+    private Path convNetJar(String name) throws IOException {
+        Path jar = dir.resolve(name);
+        Compiler.compile(TestModels.graph(SampleGraphs.all().get("ConvNet")), CompileOptions.jar("ConvNet", jar));
+        return jar;
+    }
+
+    /** Runs the ConvNet jar with the given JVM options on a zero input; stdout and stderr go to separate files. */
+    private JarRun runJar(List<String> jvmOptions, Path jar) throws Exception {
+        Path input = dir.resolve("input_0.pb");
+        TensorProtoCodec.write(PbTensor.ofFloats("x", new int[] {1, 3, 12, 12}, new float[3 * 12 * 12]), input);
+        List<String> command = new java.util.ArrayList<>(List.of(javaBinary()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString(), "--input", input.toString(), "--output-dir",
+                dir.resolve("results").toString()));
+        Path err = dir.resolve("stderr.txt");
+        Process p = new ProcessBuilder(command).redirectOutput(dir.resolve("stdout.txt").toFile())
+                .redirectError(err.toFile()).start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the jar did not finish");
+        String text = Files.readString(err, StandardCharsets.UTF_8)
+                .replace("WARNING: Using incubator modules: jdk.incubator.vector\n", "");
+        return new JarRun(p.exitValue(), text);
     }
 
     private static String javaBinary() {

@@ -48,7 +48,7 @@ public final class Infer {
             throw fail(node, "input '" + role + "' is missing");
         }
         if (v.constant() == null) {
-            throw new NotStaticException(node, role);
+            throw new NotStaticException(node, i, role);
         }
         return v.constant();
     }

@@ -33,8 +33,8 @@ final class NnOps {
         r.accept(new OpSchema("LRN", 1, 1, 1, 1, LrnInference::infer));
         r.accept(new OpSchema("Gemm", 2, 3, 1, 1, GemmInference::infer));
         r.accept(new OpSchema("MatMul", 2, 2, 1, 1, MatMulInference::infer));
-        r.accept(new OpSchema("Resize", 1, 4, 1, 1, ResizeInference::infer));
-        r.accept(new OpSchema("Pad", 2, 4, 1, 1, PadInference::infer));
+        r.accept(new OpSchema("Resize", 1, 4, 1, 1, ResizeInference::infer).withShapeOperands(1, 2, 3));
+        r.accept(new OpSchema("Pad", 2, 4, 1, 1, PadInference::infer).withShapeOperands(1, 3));
         r.accept(new OpSchema("DepthToSpace", 1, 1, 1, 1, DepthSpaceInference::infer));
         r.accept(new OpSchema("SpaceToDepth", 1, 1, 1, 1, DepthSpaceInference::infer));
     }

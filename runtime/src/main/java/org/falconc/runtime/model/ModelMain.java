@@ -24,6 +24,8 @@ import org.falconc.runtime.io.PbTensor;
  * <pre>java --add-modules jdk.incubator.vector -jar Model.jar --input [NAME=]FILE.pb ... --output-dir DIR [--threads N]</pre>
  *
  * Exit code 0 on success, 2 on a usage or input error (one line on stderr), 1 on any other failure.
+ * Started without the module, it prints a one-line hint on stderr ({@link VectorModuleHint}) and runs
+ * the scalar kernels.
  */
 public final class ModelMain {
     /** Manifest attribute naming the generated model class. */
@@ -41,6 +43,7 @@ public final class ModelMain {
         try {
             ModelArgs parsed = ModelArgs.parse(args);
             CompiledModel model = load(modelClassName(), parsed.threads());
+            VectorModuleHint.printIfScalar(err::println, VectorModuleHint.jarOf(ModelMain.class, "Model.jar"));
             List<String> inputNames = model.inputNames();
             PbTensor[] tensors = parsed.readInputs(inputNames);
             Map<String, Object> feeds = new LinkedHashMap<>();

@@ -4,7 +4,9 @@ package org.falconc.runtime.ops;
  * Pad with resolved per-axis amounts (negative amounts crop): the input is cropped by the negative
  * amounts, then padded by the positive ones. Outside the kept data, CONSTANT writes the value,
  * EDGE repeats the border element, REFLECT mirrors without repeating it, WRAP wraps around; the
- * latter three read the cropped data (as ir's PadPlan defines). Every axis is given.
+ * latter three read the cropped data (as ir's PadPlan defines). Every axis is given. The constant is
+ * a compile-time value, or (overloads taking {@code value, valueOff}) the one element of a buffer
+ * when constant_value is a graph input or computed.
  */
 public final class Pad {
     public static final int CONSTANT = 0;
@@ -44,6 +46,26 @@ public final class Pad {
     public static void run(boolean[] x, int xOff, boolean[] y, int yOff, int[] inShape, int[] padsBegin, int[] padsEnd,
                            int mode, boolean value) {
         pad(x, xOff, y, yOff, inShape, padsBegin, padsEnd, mode, new boolean[] {value});
+    }
+
+    public static void run(float[] x, int xOff, float[] y, int yOff, int[] inShape, int[] padsBegin, int[] padsEnd,
+                           int mode, float[] value, int valueOff) {
+        run(x, xOff, y, yOff, inShape, padsBegin, padsEnd, mode, value[valueOff]);
+    }
+
+    public static void run(long[] x, int xOff, long[] y, int yOff, int[] inShape, int[] padsBegin, int[] padsEnd,
+                           int mode, long[] value, int valueOff) {
+        run(x, xOff, y, yOff, inShape, padsBegin, padsEnd, mode, value[valueOff]);
+    }
+
+    public static void run(int[] x, int xOff, int[] y, int yOff, int[] inShape, int[] padsBegin, int[] padsEnd,
+                           int mode, int[] value, int valueOff) {
+        run(x, xOff, y, yOff, inShape, padsBegin, padsEnd, mode, value[valueOff]);
+    }
+
+    public static void run(boolean[] x, int xOff, boolean[] y, int yOff, int[] inShape, int[] padsBegin, int[] padsEnd,
+                           int mode, boolean[] value, int valueOff) {
+        run(x, xOff, y, yOff, inShape, padsBegin, padsEnd, mode, value[valueOff]);
     }
 
     private static void pad(Object x, int xOff, Object y, int yOff, int[] inShape, int[] begin, int[] end, int mode,

@@ -21,7 +21,7 @@ public final class ConstantOfShape {
         r.accept(new OpSchema("ConstantOfShape", 1, 1, 1, 1, node -> {
             Tensor shape = Infer.requireConstant(node, 0, "shape");
             return Infer.one(new TensorType(fillValue(node).dtype(), outputShape(node, shape)));
-        }));
+        }).withShapeOperands(0));
     }
 
     /** The one-element tensor whose value fills the output. */

@@ -15,7 +15,8 @@ import org.falconc.ir.ops.OpSchema;
  * Schema of Dropout(data, ratio?, training_mode?) -> (output, mask?). falconc compiles for
  * inference: the output is the input and the optional bool mask is all true. Training mode with a
  * positive ratio drops random elements, which a deterministic compiled model cannot reproduce, so
- * it is rejected.
+ * it is rejected. ratio and training_mode are shape operands: whether the node is the identity must be
+ * known when compiling.
  */
 public final class Dropout {
     private Dropout() {
@@ -33,11 +34,11 @@ public final class Dropout {
                 OpChecks.requireSingleElement(node, 2, "training_mode");
                 Tensor training = Infer.constant(node, 2);
                 if (training == null) {
-                    throw new NotStaticException(node, "training_mode");
+                    throw new NotStaticException(node, 2, "training_mode");
                 }
                 Tensor ratio = node.input(1) == null ? null : Infer.constant(node, 1);
                 if (training.bools()[0] && node.input(1) != null && ratio == null) {
-                    throw new NotStaticException(node, "ratio");
+                    throw new NotStaticException(node, 1, "ratio");
                 }
                 checkInferenceMode(node, training, ratio);
             }
@@ -47,7 +48,7 @@ public final class Dropout {
                 outs.add(new TensorType(DType.BOOL, x.shape()));
             }
             return outs;
-        }));
+        }).withShapeOperands(1, 2));
     }
 
     /** Rejects training mode with a positive ratio (default ratio 0.5); {@code training} may be null (absent). */

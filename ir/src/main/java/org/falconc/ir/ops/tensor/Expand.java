@@ -22,7 +22,7 @@ public final class Expand {
             TensorType x = Infer.inputType(node, 0);
             Tensor shape = Infer.requireConstant(node, 1, "shape");
             return Infer.one(new TensorType(x.dtype(), outputShape(node, x.shape(), shape)));
-        }));
+        }).withShapeOperands(1));
     }
 
     public static Shape outputShape(Node node, Shape in, Tensor shapeArg) {

@@ -26,7 +26,7 @@ public final class Range {
             int n = length(node, Infer.requireConstant(node, 0, "start"), Infer.requireConstant(node, 1, "limit"),
                     Infer.requireConstant(node, 2, "delta"));
             return Infer.one(new TensorType(start.dtype(), Shape.of(n)));
-        }));
+        }).withShapeOperands(0, 1, 2));
     }
 
     /** The number of elements of the sequence. */

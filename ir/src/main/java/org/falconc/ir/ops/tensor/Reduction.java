@@ -43,7 +43,7 @@ public final class Reduction {
                 Tensor axes = node.input(1) == null ? null : Infer.requireConstant(node, 1, "axes");
                 boolean[] reduced = reducedAxes(node, x.shape(), axes);
                 return Infer.one(new TensorType(x.dtype(), outputShape(node, x.shape(), reduced)));
-            }));
+            }).withShapeOperands(1));
         }
     }
 

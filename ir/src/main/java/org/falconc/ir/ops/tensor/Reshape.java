@@ -22,7 +22,7 @@ public final class Reshape {
             TensorType x = Infer.inputType(node, 0);
             Tensor shape = Infer.requireConstant(node, 1, "shape");
             return Infer.one(new TensorType(x.dtype(), targetShape(node, x.shape(), shape)));
-        }));
+        }).withShapeOperands(1));
     }
 
     /** The output shape for input shape {@code in} and the values of the shape argument. */

@@ -30,7 +30,7 @@ public final class Slice {
                     node.input(3) == null ? null : Infer.requireConstant(node, 3, "axes"),
                     node.input(4) == null ? null : Infer.requireConstant(node, 4, "steps"));
             return Infer.one(new TensorType(x.dtype(), outputShape(ranges)));
-        }));
+        }).withShapeOperands(1, 2, 3, 4));
     }
 
     public static Shape outputShape(AxisRange[] ranges) {

@@ -31,7 +31,7 @@ public final class Split {
                 outs.add(new TensorType(x.dtype(), x.shape().withDim(axis, size)));
             }
             return outs;
-        }));
+        }).withShapeOperands(1));
     }
 
     public static int axis(Node node, int rank) {

@@ -19,7 +19,7 @@ public final class Tile {
             TensorType x = Infer.inputType(node, 0);
             Tensor repeats = Infer.requireConstant(node, 1, "repeats");
             return Infer.one(new TensorType(x.dtype(), outputShape(node, x.shape(), repeats)));
-        }));
+        }).withShapeOperands(1));
     }
 
     public static Shape outputShape(Node node, Shape in, Tensor repeatsArg) {

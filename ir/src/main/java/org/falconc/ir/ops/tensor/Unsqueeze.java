@@ -21,7 +21,7 @@ public final class Unsqueeze {
             TensorType x = Infer.inputType(node, 0);
             Tensor axes = Infer.requireConstant(node, 1, "axes");
             return Infer.one(new TensorType(x.dtype(), outputShape(node, x.shape(), axes)));
-        }));
+        }).withShapeOperands(1));
     }
 
     public static Shape outputShape(Node node, Shape in, Tensor axesArg) {
