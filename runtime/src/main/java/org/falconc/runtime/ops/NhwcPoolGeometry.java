@@ -44,9 +44,4 @@ record NhwcPoolGeometry(int n, int c, int h, int w, int oh, int ow, int kh, int 
     int outRow(int r) {
         return r * ow * outPixelStride;
     }
-
-    /** First input float of pixel (row, col) within an image. */
-    int inPixel(int row, int col) {
-        return (row * w + col) * inPixelStride;
-    }
 }

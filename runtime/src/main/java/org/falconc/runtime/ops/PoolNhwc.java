@@ -17,7 +17,7 @@ import org.falconc.runtime.parallel.ExecutionContext;
  * ow·strideW + kw·dilW - padLeft; taps outside the input are skipped.
  */
 public final class PoolNhwc {
-    /** Channels per task of the global pools (a task's accumulators stay in L1). */
+    /** Channels per task of the global pools: several tasks per image even at batch 1. */
     private static final int GLOBAL_CHANNEL_BLOCK = 256;
 
     private PoolNhwc() {

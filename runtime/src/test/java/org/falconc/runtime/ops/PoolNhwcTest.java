@@ -76,7 +76,8 @@ class PoolNhwcTest {
                 float[] y = gaps(yOff + k.n * k.oh * k.ow * k.outStride + rnd.nextInt(3));
                 PoolNhwc.maxPool(ctx, x, xOff, y, yOff, k.n, k.c, k.h, k.w, k.oh, k.ow, k.kh, k.kw, k.sh, k.sw, k.pt,
                         k.pl, k.dh, k.dw, k.inStride, k.outStride);
-                assertNhwcEquals(expected, y, yOff, k.n, k.c, k.oh * k.ow, k.outStride, true, "maxPool " + k + threads(ctx));
+                assertNhwcEquals(expected, y, yOff, k.n, k.c, k.oh * k.ow, k.outStride, true,
+                        "maxPool " + k + threads(ctx));
             }
         }
     }
