@@ -29,7 +29,9 @@ import org.falconc.ir.ops.tensor.VariadicElementwise;
  * data through an explicit reorder: a {@code Transpose} with perm {@code [0, 3, 1, 2]} (and
  * {@code [0, 2, 3, 1]} into the layout), shared by all readers of one value, or a {@code Reshape}
  * when the reorder moves only size-1 axes. Values keep their names; the shapes in a dump show each
- * value's layout ([N, H, W, C] after this pass).
+ * value's layout ([N, H, W, C] after this pass). Finally reorders next to the model's own Transposes
+ * are composed with them ({@link CleanupTransposes}): a reorder to NCHW followed by an exported
+ * Transpose to NHWC cancels out.
  *
  * <p>Convolutions with a mask output and decomposed convolutions (sparse execution) stay
  * channels-first. With {@link PassOptions#channelsLast()} false the pass does nothing.
@@ -52,10 +54,14 @@ public final class AssignLayout implements Pass {
             r.visit(n);
         }
         r.fixGraphOutputs();
-        if (r.converted > 0) {
-            ctx.log("channels-last: " + r.converted + " nodes, " + r.reorders + " reorders");
+        if (r.converted == 0) {
+            return false;
         }
-        return r.converted > 0;
+        ctx.log("channels-last: " + r.converted + " nodes, " + r.reorders + " reorders");
+        // A reorder back to NCHW followed by the exporter's own Transpose to NHWC (detection heads)
+        // composes to nothing: the head reads the channels-last data directly.
+        new CleanupTransposes().run(g, ctx);
+        return true;
     }
 
     /** The state of one run: which values are stored channels-last, and the reorders made so far. */
