@@ -6,12 +6,12 @@ import org.falconc.runtime.parallel.ExecutionContext;
 /**
  * Driver of the direct NHWC convolution ({@link ConvNhwc}, every non-depthwise shape).
  *
- * <p>A task is (image, group, channel block, output-row block). Its pixels are grouped into
+ * <p>A task is (image, group, output-row block, channel block). Its pixels are grouped into
  * segments sharing one valid tap range (rows x columns whose window is cut the same way by the
  * padding: the interior is one segment, each border row/column band another), so every register
  * block runs without bounds logic; a segment's last block is shifted back to end on the segment's
- * last pixel (recomputing a few, storing only the new ones), so only segments shorter than a block
- * take the one-pixel kernel. Weights of one channel block larger than {@link #CHUNK_BYTES} are
+ * last pixel (recomputing a few, storing only the new ones); a shorter segment runs one block on its
+ * pixels repeated, and only single pixels (corners) take the one-pixel kernel. Weights of one channel block larger than {@link #CHUNK_BYTES} are
  * reduced in input-channel chunks that stay in L2, the partial sums accumulating in y.
  */
 final class NhwcDirectConv {
@@ -19,10 +19,14 @@ final class NhwcDirectConv {
     /** Weight bytes of one channel block's reduction chunk (L2-resident next to the input rows). */
     static final int CHUNK_BYTES = 192 * 1024;
 
-    /** Int scratch slots (per lane): input offsets, pixel indices, segments. */
+    /** Input bytes of one task's rows (kept in L2 across the channel blocks that read them). */
+    static final int INPUT_BLOCK_BYTES = 256 * 1024;
+
+    /** Int scratch slots (per lane): input offsets, pixel indices, segments, a short segment's padded offsets. */
     private static final int XO_SLOT = 4;
     private static final int PIX_SLOT = 5;
     private static final int SEG_SLOT = 6;
+    private static final int SHORT_SLOT = 7;
     private static final int SEG_INTS = 5;
 
     private NhwcDirectConv() {
@@ -35,14 +39,18 @@ final class NhwcDirectConv {
         int n = l.batch();
         int group = l.group();
         int oh = l.outHeight();
-        int rowBlocks = ConvNhwc.rowBlocks(ctx.threads(), n * group * np, oh);
+        // Row blocks small enough that their input rows stay in L2 while every channel block reads them
+        // (channel blocks are the innermost task index), and enough blocks to feed every thread.
+        long inputRowBytes = 4L * l.inWidth() * l.inPixelStride() * l.strideH();
+        int l2Blocks = (int) Math.min(oh, Math.max(1, inputRowBytes * oh / INPUT_BLOCK_BYTES));
+        int rowBlocks = Math.max(l2Blocks, ConvNhwc.rowBlocks(ctx.threads(), n * group * np, oh));
         int rowsPerTask = ConvNhwc.ceilDiv(oh, rowBlocks);
         int blocks = ConvNhwc.ceilDiv(oh, rowsPerTask);
         ctx.pool().parallelFor(n * group * np * blocks, (task, lane) -> {
-            int rb = task % blocks;
-            int t = task / blocks;
-            int piece = t % np;
-            t /= np;
+            int piece = task % np;
+            int t = task / np;
+            int rb = t % blocks;
+            t /= blocks;
             int g = t % group;
             int b = t / group;
             int oy0 = rb * rowsPerTask;
@@ -65,6 +73,7 @@ final class NhwcDirectConv {
         int[] xo = ctx.ints(lane, XO_SLOT, pixels);
         int[] pix = ctx.ints(lane, PIX_SLOT, pixels);
         int[] seg = ctx.ints(lane, SEG_SLOT, SEG_INTS * (pixels + 1));
+        int[] short_ = ctx.ints(lane, SHORT_SLOT, 16);
         float[] tile = ctx.scratch(lane, ScratchSlots.CONV_LANE, kernel.tileLength());
 
         // Segments: runs of rows with one row-tap range x runs of columns with one column-tap range.
@@ -155,13 +164,23 @@ final class NhwcDirectConv {
                                     cols, bias, res, resOff, k, mode, act, p0, p1);
                         }
                     }
-                } else {
-                    for (int i = 0; i < len; i++) {
-                        taps(kernel, nv, true, x, xo, start + i, c0, rowStep, ryN, segCol, segSx, inner,
-                                wts, wb, wRow, wCol, o1, o2, o3, tile);
-                        storePixel(kernel, tile, 0, pix[start + i], y, yOff, ops, chanOff, cols, bias, res,
-                                resOff, k, mode, act, p0, p1);
+                } else if (len > 1) {
+                    // Shorter than a block (the border bands of small maps): a full block on the segment's
+                    // pixels repeated up to MR, storing each pixel once, still beats one-pixel kernels.
+                    for (int m = 0; m < mr; m++) {
+                        short_[m] = xo[start + Math.min(m, len - 1)];
                     }
+                    taps(kernel, nv, false, x, short_, 0, c0, rowStep, ryN, segCol, segSx, inner,
+                            wts, wb, wRow, wCol, o1, o2, o3, tile);
+                    for (int m = 0; m < len; m++) {
+                        storePixel(kernel, tile, m * tileStride, pix[start + m], y, yOff, ops, chanOff,
+                                cols, bias, res, resOff, k, mode, act, p0, p1);
+                    }
+                } else {
+                    taps(kernel, nv, true, x, xo, start, c0, rowStep, ryN, segCol, segSx, inner,
+                            wts, wb, wRow, wCol, o1, o2, o3, tile);
+                    storePixel(kernel, tile, 0, pix[start], y, yOff, ops, chanOff, cols, bias, res,
+                            resOff, k, mode, act, p0, p1);
                 }
             }
         }
