@@ -468,37 +468,12 @@ final class VectorNhwcKernel extends NhwcKernel {
         int full = k - k % L;
         for (int c = 0; c < full; c += L) {
             int p = 0;
-            // Four pixels per step share each weight vector load. One loop over the taps (through the
-            // offset tables): C2 on JDK 17 boxes vectors carried through nested loops.
             for (; p + 4 <= count; p += 4) {
-                int xp = xb + p * pixStep + c;
-                int wc = wb + c;
-                FloatVector a0 = FloatVector.zero(S);
-                FloatVector a1 = FloatVector.zero(S);
-                FloatVector a2 = FloatVector.zero(S);
-                FloatVector a3 = FloatVector.zero(S);
-                for (int t = 0; t < taps; t++) {
-                    int xi = xp + tapX[t];
-                    FloatVector wv = FloatVector.fromArray(S, w, wc + tapW[t]);
-                    a0 = FloatVector.fromArray(S, x, xi).fma(wv, a0);
-                    a1 = FloatVector.fromArray(S, x, xi + pixStep).fma(wv, a1);
-                    a2 = FloatVector.fromArray(S, x, xi + 2 * pixStep).fma(wv, a2);
-                    a3 = FloatVector.fromArray(S, x, xi + 3 * pixStep).fma(wv, a3);
-                }
-                int ti = tb + p * tileRow + c;
-                a0.intoArray(tile, ti);
-                a1.intoArray(tile, ti + tileRow);
-                a2.intoArray(tile, ti + 2 * tileRow);
-                a3.intoArray(tile, ti + 3 * tileRow);
+                depthwise4(x, xb + p * pixStep + c, pixStep, tapX, tapW, taps, w, wb + c, tile, tb + p * tileRow + c,
+                        tileRow);
             }
             for (; p < count; p++) {
-                int xp = xb + p * pixStep + c;
-                int wc = wb + c;
-                FloatVector a0 = FloatVector.zero(S);
-                for (int t = 0; t < taps; t++) {
-                    a0 = FloatVector.fromArray(S, x, xp + tapX[t]).fma(FloatVector.fromArray(S, w, wc + tapW[t]), a0);
-                }
-                a0.intoArray(tile, tb + p * tileRow + c);
+                depthwise1(x, xb + p * pixStep + c, tapX, tapW, taps, w, wb + c, tile, tb + p * tileRow + c);
             }
         }
         if (full < k) {
@@ -506,56 +481,81 @@ final class VectorNhwcKernel extends NhwcKernel {
         }
     }
 
+    /**
+     * Four pixels x one vector of channels over the taps: each weight vector load serves four FMAs.
+     * A method of one loop (through the tap offset tables): C2 on JDK 17 boxes vectors carried
+     * through nested loops.
+     */
+    private static void depthwise4(float[] x, int xp, int pixStep, int[] tapX, int[] tapW, int taps, float[] w,
+                                   int wc, float[] tile, int ti, int tileRow) {
+        FloatVector a0 = FloatVector.zero(S);
+        FloatVector a1 = FloatVector.zero(S);
+        FloatVector a2 = FloatVector.zero(S);
+        FloatVector a3 = FloatVector.zero(S);
+        for (int t = 0; t < taps; t++) {
+            int xi = xp + tapX[t];
+            FloatVector wv = FloatVector.fromArray(S, w, wc + tapW[t]);
+            a0 = FloatVector.fromArray(S, x, xi).fma(wv, a0);
+            a1 = FloatVector.fromArray(S, x, xi + pixStep).fma(wv, a1);
+            a2 = FloatVector.fromArray(S, x, xi + 2 * pixStep).fma(wv, a2);
+            a3 = FloatVector.fromArray(S, x, xi + 3 * pixStep).fma(wv, a3);
+        }
+        a0.intoArray(tile, ti);
+        a1.intoArray(tile, ti + tileRow);
+        a2.intoArray(tile, ti + 2 * tileRow);
+        a3.intoArray(tile, ti + 3 * tileRow);
+    }
+
+    /** One pixel x one vector of channels over the taps. */
+    private static void depthwise1(float[] x, int xp, int[] tapX, int[] tapW, int taps, float[] w, int wc,
+                                   float[] tile, int ti) {
+        FloatVector a0 = FloatVector.zero(S);
+        for (int t = 0; t < taps; t++) {
+            a0 = FloatVector.fromArray(S, x, xp + tapX[t]).fma(FloatVector.fromArray(S, w, wc + tapW[t]), a0);
+        }
+        a0.intoArray(tile, ti);
+    }
+
     @Override
     void store(float[] t, int ti, float[] y, int yi, int cols, float[] bias, int bi, float[] res, int ri,
                int mode, int act, float p0, float p1) {
+        boolean first = mode == ONLY || mode == FIRST;
         boolean finish = mode == ONLY || mode == LAST;
         int j = 0;
         if (!finish || act != Epilogue.SIGMOID) { // sigmoid: Epilogue.apply's exp, lane by lane
-            if (mode == ONLY || mode == FIRST) {
-                for (; j + L <= cols; j += L) {
-                    FloatVector v = FloatVector.fromArray(S, t, ti + j);
+            for (; j + L <= cols; j += L) {
+                FloatVector v = FloatVector.fromArray(S, t, ti + j);
+                if (first) {
                     if (bias != null) {
                         v = v.add(FloatVector.fromArray(S, bias, bi + j));
                     }
                     if (res != null) {
                         v = v.add(FloatVector.fromArray(S, res, ri + j));
                     }
-                    if (finish) {
-                        activateInto(v, act, p0, p1, y, yi + j);
-                    } else {
-                        v.intoArray(y, yi + j);
-                    }
+                } else {
+                    v = v.add(FloatVector.fromArray(S, y, yi + j));
                 }
-            } else {
-                for (; j + L <= cols; j += L) {
-                    FloatVector v = FloatVector.fromArray(S, t, ti + j).add(FloatVector.fromArray(S, y, yi + j));
-                    if (finish) {
-                        activateInto(v, act, p0, p1, y, yi + j);
-                    } else {
-                        v.intoArray(y, yi + j);
-                    }
+                if (!finish) {
+                    v.intoArray(y, yi + j);
+                    continue;
+                }
+                // As Epilogue.apply, bit for bit (hard swish multiplies then adds: no FMA). Inline, and
+                // each case stores its own result: a vector passed to a helper that C2 does not inline
+                // is boxed, and a merge after the switch compiles poorly.
+                switch (act) {
+                    case Epilogue.RELU -> v.max(0f).intoArray(y, yi + j);
+                    case Epilogue.CLIP -> v.max(p0).min(p1).intoArray(y, yi + j);
+                    case Epilogue.LEAKY_RELU ->
+                            v.blend(v.mul(p0), v.compare(VectorOperators.LT, 0f)).intoArray(y, yi + j);
+                    case Epilogue.HARD_SWISH -> v.mul(v.mul(1f / 6f).add(0.5f).max(0f).min(1f)).intoArray(y, yi + j);
+                    case Epilogue.THRESHOLDED_RELU ->
+                            FloatVector.zero(S).blend(v, v.compare(VectorOperators.GT, p0)).intoArray(y, yi + j);
+                    case Epilogue.NONE -> v.intoArray(y, yi + j);
+                    default -> throw new IllegalArgumentException("unknown activation code " + act);
                 }
             }
         }
         // Tail lanes (K not a multiple of the vector length) never touch the channels after K.
         storeScalar(t, ti, y, yi, j, cols, bias, bi, res, ri, mode, act, p0, p1);
-    }
-
-    /**
-     * Applies the activation as {@link Epilogue#apply} does, bit for bit (hard swish multiplies then
-     * adds, no FMA), and stores: each case stores its own result, no vector merge after the switch.
-     */
-    private static void activateInto(FloatVector v, int act, float p0, float p1, float[] y, int yi) {
-        switch (act) {
-            case Epilogue.RELU -> v.max(0f).intoArray(y, yi);
-            case Epilogue.CLIP -> v.max(p0).min(p1).intoArray(y, yi);
-            case Epilogue.LEAKY_RELU -> v.blend(v.mul(p0), v.compare(VectorOperators.LT, 0f)).intoArray(y, yi);
-            case Epilogue.HARD_SWISH -> v.mul(v.mul(1f / 6f).add(0.5f).max(0f).min(1f)).intoArray(y, yi);
-            case Epilogue.THRESHOLDED_RELU ->
-                    FloatVector.zero(S).blend(v, v.compare(VectorOperators.GT, p0)).intoArray(y, yi);
-            case Epilogue.NONE -> v.intoArray(y, yi);
-            default -> throw new IllegalArgumentException("unknown activation code " + act);
-        }
     }
 }

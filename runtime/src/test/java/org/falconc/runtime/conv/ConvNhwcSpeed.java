@@ -12,7 +12,7 @@ import org.falconc.runtime.parallel.ThreadPool;
  * SqueezeNet layers at 1 and 2 threads. Not a test: run it by hand, e.g.
  * <pre>
  * java --add-modules jdk.incubator.vector -cp runtime/target/classes:runtime/target/test-classes \
- *     org.falconc.runtime.conv.ConvNhwcSpeed [seconds-per-layer] [variant-override]
+ *     org.falconc.runtime.conv.ConvNhwcSpeed [seconds-per-layer] [variant or -1] [threads threads2]
  * </pre>
  * The peak is one core's: a Vector API loop of 12 independent FMA chains (enough to cover the FMA
  * latency on two pipes), best of several runs. Each layer reports its best call (the machine is shared).
@@ -42,10 +42,13 @@ public final class ConvNhwcSpeed {
     public static void main(String[] args) {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 1.0;
         int forced = args.length > 1 ? Integer.parseInt(args[1]) : -1;
+        int threads1 = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+        int threads2 = args.length > 3 ? Integer.parseInt(args[3]) : args.length > 2 ? 0 : 2;
         double peak = fmaPeak();
         System.out.printf("java %s, %s, kernel %s: FMA peak %.1f GFLOP/s per core%n",
                 System.getProperty("java.version"), S, NhwcKernels.best().name(), peak);
-        System.out.printf("%-24s %-14s %10s %7s %10s %7s%n", "layer", "variant", "1T GF/s", "%peak", "2T GF/s", "%peak");
+        System.out.printf("%-24s %-14s %10s %7s %10s %7s%n", "layer", "variant", threads1 + "T GF/s", "%peak",
+                threads2 + "T GF/s", "%peak");
         for (Object[] layer : LAYERS) {
             int[] g = new int[9];
             for (int i = 0; i < 9; i++) {
@@ -66,10 +69,11 @@ public final class ConvNhwcSpeed {
             ConvNhwcLayer l = ConvNhwc.prepacked(packed, 1, c, h, w, k, oh, ow, r, s, stride, stride, pad, pad, 1, 1,
                     group, c, k, variant);
             double flops = 2.0 * oh * ow * k * (c / group) * r * s;
-            double g1 = flops / bestNanos(new ExecutionContext(ThreadPool.of(1)), l, x, y, bias, seconds);
-            double g2 = flops / bestNanos(new ExecutionContext(ThreadPool.of(2)), l, x, y, bias, seconds);
+            double g1 = flops / bestNanos(new ExecutionContext(ThreadPool.of(threads1)), l, x, y, bias, seconds);
+            double g2 = threads2 < 1 ? 0
+                    : flops / bestNanos(new ExecutionContext(ThreadPool.of(threads2)), l, x, y, bias, seconds);
             System.out.printf("%-24s %-14s %10.1f %6.0f%% %10.1f %6.0f%%%n", layer[0], ConvNhwc.variantName(variant),
-                    g1, 100 * g1 / peak, g2, 100 * g2 / (2 * peak));
+                    g1, 100 * g1 / (threads1 * peak), g2, threads2 < 1 ? 0 : 100 * g2 / (threads2 * peak));
         }
     }
 

@@ -221,7 +221,13 @@ class ConvNhwcTest {
     @Test
     void longReductionsAccumulateInChunks() {
         Random rnd = new Random(5);
-        // 4 * 9 * 300 * 64 bytes of weights per 4-vector block: more than one chunk; epilogue after the last.
+        // 4 * 9 * 128 * 64 bytes of weights per 4-vector block: chunks of kernel rows, which cut the border
+        // segments' row ranges (pads 2 and 1, dilation 2 too).
+        new Case(rnd, 2, 128, 7, 6, 70, 3, 3, 1, 1, 2, 1, 1, 2, 1, 1, 1, Epilogue.HARD_SWISH, true, true, 128, 75)
+                .checkAll();
+        new Case(rnd, 1, 128, 9, 8, 64, 3, 3, 1, 1, 2, 2, 2, 2, 2, 1, 1, Epilogue.RELU, false, true, 130, 64)
+                .checkAll();
+        // 4 * 3 * 300 * 64 bytes per kernel row: input-channel chunks; epilogue after the last.
         new Case(rnd, 1, 300, 6, 5, 70, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1, Epilogue.RELU, true, true, 300, 70)
                 .checkAll();
         new Case(rnd, 1, 1100, 3, 4, 20, 1, 1, 1, 1, 0, 0, 0, 0, 1, 1, 1, Epilogue.SIGMOID, true, true, 1100, 21)
