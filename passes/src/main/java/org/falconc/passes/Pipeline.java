@@ -38,18 +38,18 @@ public final class Pipeline {
 
     /**
      * The pipeline code generation uses: the standard passes, with fold-batchnorm,
-     * cleanup-transposes, fuse-activations and the sparsity passes (apply-thresholds,
-     * decompose-convolutions, schedule-sparsity; each runs according to {@link PassOptions#sparsity()})
-     * and assign-layout (channels-last body, {@link PassOptions#channelsLast()}) before the final
-     * eliminate-dead-code. Folding runs
+     * cleanup-transposes, fuse-activations, apply-thresholds, assign-layout (channels-last body,
+     * {@link PassOptions#channelsLast()}) and the sparse passes decompose-convolutions and
+     * schedule-sparsity (the sparsity passes run according to {@link PassOptions#sparsity()}) before
+     * the final eliminate-dead-code. Folding runs
      * before fusion so a Conv-BatchNormalization-Relu chain becomes one FusedConv. The new passes
      * type every node they create, so infer-shapes need not run again; eliminate-dead-code, last,
      * sweeps the weights and statistics they replace.
      */
     public static Pipeline optimizing() {
         return of(new RemoveNoOps(), new FoldConstants(), new InferShapes(), new FoldBatchNorm(),
-                new CleanupTransposes(), new FuseActivations(), new ApplyThresholds(), new DecomposeConvolutions(),
-                new ScheduleSparsity(), new AssignLayout(), new EliminateDeadCode());
+                new CleanupTransposes(), new FuseActivations(), new ApplyThresholds(), new AssignLayout(),
+                new DecomposeConvolutions(), new ScheduleSparsity(), new EliminateDeadCode());
     }
 
     /**

@@ -1,9 +1,13 @@
 package org.falconc.interp.fused;
 
+import java.util.ArrayList;
 import java.util.List;
+import org.falconc.interp.KernelRegistry;
+import org.falconc.ir.Graph;
+import org.falconc.ir.Value;
 import org.falconc.ir.IrException;
 import org.falconc.ir.Shape;
-import org.falconc.ir.ops.fused.ActivationMaskInference;
+import org.falconc.ir.ops.fused.ActivationBitsInference;
 import org.falconc.ir.ops.fused.DecomposedConvInference;
 import org.falconc.ir.ops.fused.SparseAttrs;
 import java.util.function.BiConsumer;
@@ -25,68 +29,57 @@ public final class FusedKernels {
     }
 
     public static void registerAll(BiConsumer<String, ReferenceKernel> r) {
-        r.accept(FusedConvInference.OP, FusedKernels::fusedConv);
+        r.accept(FusedConvInference.OP, (node, in) -> List.of(fusedConvY(node, in)));
         r.accept(FusedGemmInference.OP, FusedKernels::fusedGemm);
         r.accept(DecomposedConvInference.OP, FusedKernels::decomposedConv);
-        r.accept(ActivationMaskInference.OP, FusedKernels::activationMask);
-    }
-
-    private static List<Tensor> fusedConv(Node node, List<Tensor> in) {
-        return withMask(node, fusedConvY(node, in));
+        r.accept(ActivationBitsInference.OP, (node, in) -> List.of(bits(in.get(0))));
     }
 
     /**
-     * DecomposedConv: the dense FusedConv result (the oracle for the unit-by-unit runtime kernel),
-     * after checking that M is a sound mask of X (never dead where X has a non-zero), since a
-     * runtime kernel skipping a unit that M wrongly calls dead would compute something else.
+     * DecomposedConv: the FusedConvNhwc result (the oracle for the sparse runtime kernel), after
+     * checking that BITS is exactly the bitmap of X, since a kernel skipping an activation the bitmap
+     * wrongly calls zero would compute something else.
      */
     private static List<Tensor> decomposedConv(Node node, List<Tensor> in) {
-        Tensor x = in.get(0);
-        Tensor m = in.get(DecomposedConvInference.MASK);
-        int block = SparseAttrs.requiredPositiveInt(node, SparseAttrs.INPUT_MASK_BLOCK);
-        boolean[] exact = mask(x, block).bools();
-        boolean[] given = m.bools();
-        if (given.length != exact.length) {
-            throw IrException.atNode(node, "mask M has " + given.length + " entries, expected " + exact.length);
-        }
+        long[] exact = bits(in.get(0)).longs();
+        long[] given = in.get(DecomposedConvInference.BITS).longs();
         for (int i = 0; i < exact.length; i++) {
-            if (exact[i] && !given[i]) {
-                throw IrException.atNode(node, "mask M says block " + i + " (flat index) of X is all zero but it"
-                        + " holds a non-zero value");
+            if (exact[i] != given[i]) {
+                throw IrException.atNode(node, "bitmap word " + i + " is " + Long.toHexString(given[i])
+                        + " but X gives " + Long.toHexString(exact[i]));
             }
         }
-        return withMask(node, fusedConvY(node, in.subList(0, Math.min(in.size(), DecomposedConvInference.MASK))));
-    }
-
-    private static List<Tensor> activationMask(Node node, List<Tensor> in) {
-        return List.of(mask(in.get(0), SparseAttrs.requiredPositiveInt(node, SparseAttrs.BLOCK)));
-    }
-
-    private static List<Tensor> withMask(Node node, Tensor y) {
-        int block = SparseAttrs.maskBlock(node);
-        return block == 0 ? List.of(y) : List.of(y, mask(y, block));
+        Graph scratch = new Graph("decomposed");
+        List<Value> ins = new ArrayList<>();
+        for (int i = 0; i < DecomposedConvInference.BITS; i++) {
+            Value v = node.hasInput(i) ? node.input(i) : null;
+            ins.add(v == null ? null : scratch.addInput("in" + i, v.type()));
+        }
+        Node twin = scratch.addNode("FusedConvNhwc", node.name(), ins, List.of("y"), node.attrs().copy());
+        twin.output(0).setType(node.output(0).type());
+        return KernelRegistry.find("FusedConvNhwc").compute(twin, in.subList(0, DecomposedConvInference.BITS));
     }
 
     /**
-     * The mask of an f32 tensor [N, C, spatial...] (docs/sparsity.md): bool[N, C, ceil(Q / block)],
-     * true iff the block of {@code block} consecutive pixels holds a value != 0 (NaN counts as non-zero).
+     * The bitmap of a channels-last f32 tensor [N, H, W, C] (docs/sparsity.md): i64[N, H, W, ceil(C / 64)],
+     * bit c & 63 of word c >> 6 of a pixel set iff the element is not 0 (NaN counts as non-zero).
      */
-    public static Tensor mask(Tensor x, int block) {
+    public static Tensor bits(Tensor x) {
         Shape s = x.shape();
-        int q = SparseAttrs.pixels(s);
-        int planes = s.dim(0) * s.dim(1);
-        int nb = (q + block - 1) / block;
+        int c = s.dim(3);
+        int words = SparseAttrs.wordsPerPixel(c);
+        int pixels = s.dim(0) * s.dim(1) * s.dim(2);
         float[] d = x.floats();
-        boolean[] m = new boolean[planes * nb];
-        for (int p = 0; p < planes; p++) {
-            for (int i = 0; i < q; i++) {
-                float v = d[p * q + i];
+        long[] b = new long[pixels * words];
+        for (int p = 0; p < pixels; p++) {
+            for (int ch = 0; ch < c; ch++) {
+                float v = d[p * c + ch];
                 if (v != 0 || Float.isNaN(v)) {
-                    m[p * nb + i / block] = true;
+                    b[p * words + ch / 64] |= 1L << (ch % 64);
                 }
             }
         }
-        return Tensor.ofBools(Shape.of(s.dim(0), s.dim(1), nb), m);
+        return Tensor.ofLongs(SparseAttrs.bitsType(s).shape(), b);
     }
 
     private static Tensor fusedConvY(Node node, List<Tensor> in) {

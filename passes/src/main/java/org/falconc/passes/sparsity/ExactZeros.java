@@ -15,8 +15,8 @@ import org.falconc.ir.ops.fused.FusedConvInference;
 /**
  * Which values hold the exact zeros sparse execution skips (docs/sparsity.md, "Passes"): outputs of
  * exact-zero producers (Relu, Clip with min exactly 0, ThresholdedRelu with alpha >= 0, FusedConv /
- * DecomposedConv with such an activation), and of MaxPool, channel Concat (axis 1, every part
- * such a value) and Pad with constant 0 of such values; optionally graph inputs.
+ * FusedConvNhwc / DecomposedConv with such an activation), and of MaxPool, Concat (every part such a
+ * value), Pad with constant 0 and the reorders and views of such values; optionally graph inputs.
  */
 public final class ExactZeros {
     private ExactZeros() {
@@ -38,7 +38,8 @@ public final class ExactZeros {
             return true;
         }
         return switch (p.op()) {
-            case "MaxPool", "Pad" -> keepsZeros(p) && eligible(p.input(0), graphInputs);
+            case "MaxPool", "MaxPoolNhwc", "Pad", "Transpose", "Reshape", "Flatten", "Squeeze", "Unsqueeze", "Identity" ->
+                    keepsZeros(p) && eligible(p.input(0), graphInputs);
             case "Concat" -> {
                 if (!keepsZeros(p)) {
                     yield false;
@@ -61,7 +62,7 @@ public final class ExactZeros {
                 Activation a = Activation.ofOnnxNode(n);
                 yield a != null && a.producesExactZeros(a.paramsOfOnnxNode(n));
             }
-            case FusedConvInference.OP, DecomposedConvInference.OP -> {
+            case FusedConvInference.OP, "FusedConvNhwc", DecomposedConvInference.OP -> {
                 Activation a = Activation.named(n.attrs().getString(Activation.ATTRIBUTE, ""));
                 float[] params = n.attrs().getFloats(Activation.PARAMS_ATTRIBUTE, new float[0]);
                 yield a != null && a.producesExactZeros(params);
@@ -70,19 +71,14 @@ public final class ExactZeros {
         };
     }
 
-    /** MaxPool, channel Concat (axis 1) and Pad with constant 0: ops whose output is zero where they copy zeros or pad. */
+    /**
+     * MaxPool, Concat, Pad with constant 0 and the data-movement ops (reorders, views): ops whose
+     * output elements are copies of input elements (a max of them), or padding zeros.
+     */
     static boolean keepsZeros(Node p) {
         return switch (p.op()) {
-            case "MaxPool" -> true;
-            case "Concat" -> {
-                Value first = p.input(0);
-                long axis = p.attrs().getInt("axis", 1);
-                if (first == null || !first.hasType()) {
-                    yield false;
-                }
-                int rank = first.type().rank();
-                yield rank >= 3 && (axis == 1 || axis == 1 - rank);
-            }
+            case "MaxPool", "MaxPoolNhwc", "Concat", "Transpose", "Reshape", "Flatten", "Squeeze", "Unsqueeze",
+                 "Identity" -> true;
             case "Pad" -> {
                 if (!p.attrs().getString("mode", "constant").equals("constant")) {
                     yield false;
@@ -99,7 +95,7 @@ public final class ExactZeros {
     }
 
     /**
-     * The exact-zero producers whose zeros reach {@code v} through MaxPool, channel Concat and Pad, in
+     * The exact-zero producers whose zeros reach {@code v} through MaxPool, Concat, Pad and reorders, in
      * first-reached order; a graph input in the chain contributes nothing. Empty when {@code v} is not
      * {@linkplain #eligible eligible} (with graph inputs).
      */

@@ -3,64 +3,48 @@ package org.falconc.passes.sparsity;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.OptionalDouble;
+import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
- * Measured unit live fractions per DecomposedConv (by node name) and candidate unit, for
- * schedule-sparsity ({@code PassOptions.withCalibration}). Immutable. A node without an entry is
- * scheduled with the prior; a node with one is scheduled over the candidates it lists.
+ * What calibration measured per DecomposedConv (by node name), for schedule-sparsity
+ * ({@code PassOptions.withCalibration}). Immutable. A node without an entry keeps the run-time
+ * decision by the compile-time cost model.
  */
 public final class SparsityCalibration {
-    private final Map<String, Map<Unit, Double>> perNode;
+    /**
+     * One layer's figures.
+     *
+     * @param zeroFraction the mean zero fraction of the layer's input X over the calibration inputs
+     * @param breakEven    the zero fraction above which the sparse kernel beats the dense one for this
+     *                     layer (measured or from the runtime's cost model)
+     */
+    public record Layer(double zeroFraction, double breakEven) {
+        public Layer {
+            if (!(zeroFraction >= 0 && zeroFraction <= 1) || !(breakEven >= 0 && breakEven <= 1)) {
+                throw new IllegalArgumentException("fractions must be within [0, 1], got zero fraction "
+                        + zeroFraction + ", break-even " + breakEven);
+            }
+        }
+    }
 
-    private SparsityCalibration(Map<String, Map<Unit, Double>> perNode) {
+    private final Map<String, Layer> perNode;
+
+    private SparsityCalibration(Map<String, Layer> perNode) {
         this.perNode = perNode;
     }
 
-    /** Node name -> (unit -> live fraction in [0, 1]). */
-    public static SparsityCalibration of(Map<String, ? extends Map<Unit, Double>> perNode) {
-        Map<String, Map<Unit, Double>> copy = new LinkedHashMap<>();
-        perNode.forEach((node, units) -> {
-            Map<Unit, Double> u = new TreeMap<>();
-            units.forEach((unit, live) -> {
-                if (live == null || !(live >= 0 && live <= 1)) {
-                    throw new IllegalArgumentException("live fraction of " + unit + " at '" + node
-                            + "' must be in [0, 1], got " + live);
-                }
-                u.put(unit, live);
-            });
-            copy.put(node, Collections.unmodifiableMap(u));
-        });
-        return new SparsityCalibration(Collections.unmodifiableMap(copy));
-    }
-
-    /** The live fractions measured by each statistics object, under its node's name. */
-    public static SparsityCalibration fromStatistics(Iterable<UnitStatistics> stats) {
-        Map<String, Map<Unit, Double>> m = new LinkedHashMap<>();
-        for (UnitStatistics s : stats) {
-            m.put(s.nodeName(), s.liveFractions());
-        }
-        return of(m);
+    /** Node name -> its figures. */
+    public static SparsityCalibration of(Map<String, Layer> perNode) {
+        return new SparsityCalibration(Collections.unmodifiableMap(new LinkedHashMap<>(perNode)));
     }
 
     public Set<String> nodes() {
         return perNode.keySet();
     }
 
-    public boolean hasNode(String node) {
-        return perNode.containsKey(node);
-    }
-
-    /** The measured fractions of {@code node} by unit (ascending), empty when not measured. */
-    public Map<Unit, Double> node(String node) {
-        return perNode.getOrDefault(node, Map.of());
-    }
-
-    public OptionalDouble liveFraction(String node, Unit unit) {
-        Double d = node(node).get(unit);
-        return d == null ? OptionalDouble.empty() : OptionalDouble.of(d);
+    public Optional<Layer> layer(String node) {
+        return Optional.ofNullable(perNode.get(node));
     }
 
     @Override

@@ -9,8 +9,7 @@ import org.falconc.ir.ops.nn.ConvInference;
 
 /**
  * FusedConv: X, W, optional B, optional residual Z -> Y = act(Conv(X, W, B) + Z) [, mask of Y].
- * Conv's own inference checks X, W, B and the attributes; Z must have exactly Y's type. With
- * attribute {@code mask_block} the node has a second output, the mask of Y (docs/sparsity.md).
+ * Conv's own inference checks X, W, B and the attributes; Z must have exactly Y's type.
  */
 public final class FusedConvInference {
     public static final String OP = "FusedConv";
@@ -20,12 +19,11 @@ public final class FusedConvInference {
     private FusedConvInference() {
     }
 
-    /** Y, then (with attribute {@code mask_block}) the mask of Y: bool[N, K, ceil(OH*OW / mask_block)]. */
     public static List<TensorType> infer(Node node) {
-        return SparseAttrs.withMaskOutput(node, inferY(node));
+        return Infer.one(inferY(node));
     }
 
-    /** The type of Y alone (also DecomposedConv's, which has FusedConv's inputs and attributes). */
+    /** The type of Y. */
     static TensorType inferY(Node node) {
         List<TensorType> y = ConvInference.infer(node);
         if (node.hasInput(RESIDUAL)) {

@@ -232,6 +232,23 @@ public final class ChannelsLast {
         return node;
     }
 
+    /**
+     * The output type {@code twinOp} would give a node with the first {@code inputs} inputs and the
+     * attributes of {@code node} (an op that extends a twin with inputs of its own, e.g.
+     * DecomposedConv: FusedConvNhwc's inputs plus a bitmap).
+     */
+    public static TensorType inferAs(String twinOp, Node node, int inputs) {
+        Graph scratch = new Graph("channels-last");
+        List<Value> ins = new ArrayList<>();
+        for (int i = 0; i < inputs; i++) {
+            Value v = node.hasInput(i) ? node.input(i) : null;
+            ins.add(v == null ? null : v.isConstant() ? scratch.addConstant("in" + i, v.constant())
+                    : scratch.addInput("in" + i, v.type()));
+        }
+        Node twin = scratch.addNode(twinOp, node.name(), ins, List.of("out"), node.attrs().copy());
+        return infer(twin).get(0);
+    }
+
     private static List<TensorType> infer(Node twin) {
         Node base = baseNode(twin);
         List<TensorType> out = new ArrayList<>();
