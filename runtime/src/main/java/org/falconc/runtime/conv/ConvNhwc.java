@@ -210,8 +210,13 @@ public final class ConvNhwc {
         }
     }
 
-    /** Array bounds checked once per call, so index errors cannot surface half-way through the tasks. */
-    private static void checkBounds(ConvNhwcLayer l, float[] x, int xOff, float[] y, int yOff, float[] bias,
+    /**
+     * Checks that the arrays of a {@link #run} call are long enough for the layer (once per call, so
+     * index errors cannot surface half-way through the tasks); other kernels running the layer share it.
+     *
+     * @throws IllegalArgumentException naming the short array
+     */
+    public static void checkBounds(ConvNhwcLayer l, float[] x, int xOff, float[] y, int yOff, float[] bias,
                                     float[] residual, int residualOff) {
         long inPixels = (long) l.batch() * l.inHeight() * l.inWidth();
         long outPixels = (long) l.batch() * l.outHeight() * l.outWidth();
@@ -227,6 +232,17 @@ public final class ConvNhwc {
         if (residual != null && (residualOff < 0 || residualOff + outPixels * l.outChannels() > residual.length)) {
             throw new IllegalArgumentException("residual of " + residual.length + " floats too short for " + l);
         }
+    }
+
+    /**
+     * The fused epilogue of {@link #run} for other kernels that produce the sums of the same layer
+     * (the sparse convolution): {@code y[yi + j] = act(t[ti + j] + bias[bi + j] + res[ri + j])} for
+     * {@code j < cols}; bias and res may be null. Same code as the dense store, so both kernels'
+     * outputs round identically after the sums.
+     */
+    public static void storeSums(float[] t, int ti, float[] y, int yi, int cols, float[] bias, int bi, float[] res,
+                                 int ri, int act, float p0, float p1) {
+        NhwcKernels.best().store(t, ti, y, yi, cols, bias, bi, res, ri, NhwcKernel.ONLY, act, p0, p1);
     }
 
     private static void checkGroups(int k, int c, int group) {

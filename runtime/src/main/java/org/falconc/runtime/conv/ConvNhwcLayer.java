@@ -72,6 +72,14 @@ public final class ConvNhwcLayer {
         return panels;
     }
 
+    /**
+     * The packed weights ({@link ConvNhwc#packInto}'s layout), not a copy: for other kernels that run
+     * this layer on the same panels (the sparse convolution). Callers must not modify them.
+     */
+    public float[] packedWeights() {
+        return panels;
+    }
+
     public int batch() {
         return n;
     }

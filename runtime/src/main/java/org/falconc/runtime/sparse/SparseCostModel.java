@@ -1,0 +1,50 @@
+package org.falconc.runtime.sparse;
+
+import org.falconc.runtime.conv.ConvNhwcLayer;
+
+/**
+ * When {@link SparseConvNhwc} beats the dense kernel: a time model of both on one core, fitted to
+ * SparseConvNhwcSpeed (see the constants).
+ *
+ * <p>Dense time is {@code M * DENSE_NS_PER_MAC} for M dense multiply-adds. Sparse time at zero
+ * fraction z is {@code (1 - z) * M * SPARSE_NS_PER_MAC} (live products, the bit walk that lists them
+ * included) plus fixed costs that do not shrink with z: building the bits
+ * ({@code BITS_NS_PER_ELEMENT} per input element) and one kernel call per output pixel, block of
+ * output channels and weight group ({@code CALL_NS}). Equal times give the break-even zero fraction
+ * {@code z* = 1 - DENSE/SPARSE + fixed / (M * SPARSE)}, clamped to [0, 1].
+ */
+final class SparseCostModel {
+
+    /** Dense kernel, ns per multiply-add. */
+    static final double DENSE_NS_PER_MAC = 0.0133;
+    /** Sparse kernel, ns per live multiply-add. */
+    static final double SPARSE_NS_PER_MAC = 0.024;
+    /** Bit build, ns per input element. */
+    static final double BITS_NS_PER_ELEMENT = 0.05;
+    /** One kernel call (list set-up, sums loaded and stored), ns. */
+    static final double CALL_NS = 5;
+
+    private SparseCostModel() {
+    }
+
+    static double breakEven(ConvNhwcLayer l) {
+        int cg = l.inChannels() / l.group();
+        int kg = l.outChannels() / l.group();
+        int taps = l.kernelH() * l.kernelW();
+        double outPixels = (double) l.batch() * l.outHeight() * l.outWidth();
+        double macs = outPixels * l.outChannels() * cg * taps;
+        // Calls per output pixel: blocks of output channels x weight groups (as SparseNhwcDirect cuts them,
+        // with 64-channel blocks: the widest kernel at AVX-512).
+        double calls = 0;
+        for (int col = 0; col < kg; col += 64) {
+            int stride = Math.min(64, (kg - col + 15) / 16 * 16);
+            int chunk = SparseNhwcDirect.chunk(stride, cg);
+            int tapsPerGroup = SparseNhwcDirect.tapsPerGroup(stride, cg);
+            calls += (double) ((taps + tapsPerGroup - 1) / tapsPerGroup) * ((cg + chunk - 1) / chunk);
+        }
+        double fixed = outPixels * l.group() * calls * CALL_NS
+                + (double) l.batch() * l.inHeight() * l.inWidth() * l.inChannels() * BITS_NS_PER_ELEMENT;
+        double z = 1 - DENSE_NS_PER_MAC / SPARSE_NS_PER_MAC + fixed / (macs * SPARSE_NS_PER_MAC);
+        return Math.min(1, Math.max(0, z));
+    }
+}

@@ -1,0 +1,199 @@
+package org.falconc.runtime.sparse;
+
+import java.util.Arrays;
+import org.falconc.runtime.conv.ConvNhwc;
+import org.falconc.runtime.conv.ConvNhwcLayer;
+import org.falconc.runtime.parallel.ExecutionContext;
+
+/**
+ * Driver of {@link SparseConvNhwc}: tasks, cache blocking and the walk over the activation bits.
+ *
+ * <p>A task is (image, group, block of up to 4 vectors of output channels, output-row block). Per
+ * output row the sums of all its pixels live in a row buffer (L1). The reduction (taps x input
+ * channels) is cut into weight groups of about {@link #GROUP_BYTES} (a few whole taps of all
+ * channels, or one tap of a channel chunk); each group is applied to the whole row before the next,
+ * so its weights stay in L1 across the row instead of streaming from L2 for every pixel. For each
+ * output pixel and group the driver lists the live (tap, channel) entries from the bits (activation
+ * value, weight offset in the dense panels) and the kernel FMAs them into the pixel's sums; after
+ * the last group the row goes through the dense kernel's epilogue store.
+ */
+final class SparseNhwcDirect {
+
+    /** Weight bytes of one group: L1-resident (48 KiB on Zen 5) next to the row buffer and input. */
+    static final int GROUP_BYTES = 16 * 1024;
+
+    private static final int PANEL = 16;
+    /** Vectors of output channels per block (the widest kernel). */
+    private static final int MAX_VECTORS = 4;
+    /** Scratch slots: row sums and entry values (floats), entry weight offsets (ints). */
+    private static final int ROW_SLOT = 10;
+    private static final int VALUE_SLOT = 11;
+    private static final int OFFSET_SLOT = 8;
+
+    private SparseNhwcDirect() {
+    }
+
+    static void run(ExecutionContext ctx, SparseNhwcKernel kernel, ConvNhwcLayer l, float[] x, int xOff,
+                    long[] bits, int bitsOff, float[] y, int yOff, float[] bias, int act, float p0, float p1,
+                    float[] res, int resOff) {
+        int[] pieces = pieces(kernel.lanes(), l.outChannels() / l.group());
+        int np = pieces.length / 2;
+        int n = l.batch();
+        int group = l.group();
+        int oh = l.outHeight();
+        int others = n * group * np;
+        int threads = ctx.threads();
+        // One row block single-threaded; else about four tasks per thread so small maps use every core.
+        int rowBlocks = threads == 1 ? 1 : Math.max(1, Math.min(oh, (4 * threads + others - 1) / others));
+        int rowsPerTask = (oh + rowBlocks - 1) / rowBlocks;
+        int blocks = (oh + rowsPerTask - 1) / rowsPerTask;
+        ctx.pool().parallelFor(others * blocks, (task, lane) -> {
+            int rb = task % blocks;
+            int t = task / blocks;
+            int piece = t % np;
+            t /= np;
+            int g = t % group;
+            int b = t / group;
+            int oy0 = rb * rowsPerTask;
+            runTask(ctx, lane, kernel, l, b, g, pieces[2 * piece], pieces[2 * piece + 1], oy0,
+                    Math.min(oh, oy0 + rowsPerTask), x, xOff, bits, bitsOff, y, yOff, bias, act, p0, p1, res,
+                    resOff);
+        });
+    }
+
+    /**
+     * The output channels of one group cut into blocks: pairs (first channel, vectors), full blocks
+     * of {@link #MAX_VECTORS}, then narrower ones, never past the group's zero-padded panels.
+     */
+    static int[] pieces(int lanes, int kg) {
+        int padded = (kg + PANEL - 1) / PANEL * PANEL;
+        int[] out = new int[2 * (padded / lanes + 1)];
+        int count = 0;
+        for (int col = 0; col < padded; ) {
+            int width = MAX_VECTORS;
+            while (col + width * lanes > padded) {
+                width /= 2;
+            }
+            out[2 * count] = col;
+            out[2 * count + 1] = width;
+            count++;
+            col += width * lanes;
+        }
+        return Arrays.copyOf(out, 2 * count);
+    }
+
+    private static void runTask(ExecutionContext ctx, int lane, SparseNhwcKernel kernel, ConvNhwcLayer l, int b,
+                                int g, int col0, int nv, int oy0, int oy1, float[] x, int xOff, long[] bits,
+                                int bitsOff, float[] y, int yOff, float[] bias, int act, float p0, float p1,
+                                float[] res, int resOff) {
+        int h = l.inHeight(), w = l.inWidth(), ow = l.outWidth();
+        int r = l.kernelH(), s = l.kernelW(), sh = l.strideH(), sw = l.strideW();
+        int pt = l.padTop(), pl = l.padLeft(), dh = l.dilationH(), dw = l.dilationW();
+        int ips = l.inPixelStride(), ops = l.outPixelStride();
+        int c = l.inChannels(), k = l.outChannels();
+        int cg = c / l.group(), kg = k / l.group();
+        int gc = g * cg;
+        int wpp = ActivationBits.wordsPerPixel(c);
+        int lanes = kernel.lanes();
+        int stride = nv * lanes; // floats per pixel in the row buffer
+        int taps = r * s;
+
+        int chunk = chunk(stride, cg);
+        int tapsPerGroup = tapsPerGroup(stride, cg);
+        float[] row = ctx.scratch(lane, ROW_SLOT, ow * stride);
+        float[] xv = ctx.scratch(lane, VALUE_SLOT, tapsPerGroup * chunk);
+        int[] wo = ctx.ints(lane, OFFSET_SLOT, tapsPerGroup * chunk);
+
+        float[] wts = l.packedWeights();
+        int panels = (kg + PANEL - 1) / PANEL;
+        int panelStride = taps * cg * PANEL;
+        int wBlock = (g * panels + col0 / PANEL) * panelStride + col0 % PANEL - gc * PANEL;
+        int o1 = weightOffset(col0, 1, lanes, panelStride);
+        int o2 = weightOffset(col0, 2, lanes, panelStride);
+        int o3 = weightOffset(col0, 3, lanes, panelStride);
+        int cols = Math.min(stride, kg - col0);
+        int chanOff = g * kg + col0;
+
+        for (int oy = oy0; oy < oy1; oy++) {
+            Arrays.fill(row, 0, ow * stride, 0f);
+            int iy0 = oy * sh - pt;
+            for (int t0 = 0; t0 < taps; t0 += tapsPerGroup) {
+                int t1 = Math.min(taps, t0 + tapsPerGroup);
+                for (int c0 = 0; c0 < cg; c0 += chunk) {
+                    int a0 = gc + c0;
+                    int a1 = gc + Math.min(cg, c0 + chunk);
+                    int word0 = a0 >> 6;
+                    int word1 = (a1 - 1) >> 6;
+                    long mask0 = -1L << (a0 & 63);
+                    long mask1 = -1L >>> (63 - ((a1 - 1) & 63));
+                    for (int ox = 0; ox < ow; ox++) {
+                        int ix0 = ox * sw - pl;
+                        int count = 0;
+                        for (int t = t0; t < t1; t++) {
+                            int ry = t / s;
+                            int iy = iy0 + ry * dh;
+                            int ix = ix0 + (t - ry * s) * dw;
+                            if (iy < 0 || iy >= h || ix < 0 || ix >= w) {
+                                continue;
+                            }
+                            int pixel = (b * h + iy) * w + ix;
+                            int xp = xOff + pixel * ips;
+                            int bp = bitsOff + pixel * wpp;
+                            int wt = wBlock + t * cg * PANEL;
+                            for (int word = word0; word <= word1; word++) {
+                                long m = bits[bp + word];
+                                if (word == word0) {
+                                    m &= mask0;
+                                }
+                                if (word == word1) {
+                                    m &= mask1;
+                                }
+                                int base = word << 6;
+                                while (m != 0) {
+                                    int ch = base + Long.numberOfTrailingZeros(m);
+                                    xv[count] = x[xp + ch];
+                                    wo[count] = wt + ch * PANEL;
+                                    count++;
+                                    m &= m - 1;
+                                }
+                            }
+                        }
+                        if (count > 0) {
+                            kernel.accumulate(nv, xv, wo, count, wts, o1, o2, o3, row, ox * stride);
+                        }
+                    }
+                }
+            }
+            int pixel0 = (b * l.outHeight() + oy) * ow;
+            for (int ox = 0; ox < ow; ox++) {
+                int pixel = pixel0 + ox;
+                ConvNhwc.storeSums(row, ox * stride, y, yOff + pixel * ops + chanOff, cols, bias, chanOff, res,
+                        resOff + pixel * k + chanOff, act, p0, p1);
+            }
+        }
+    }
+
+    /**
+     * Input channels per weight group for blocks of {@code stride} output channels: all {@code cg}
+     * when a tap's weights fit {@link #GROUP_BYTES}, else a chunk of whole bit words where possible.
+     */
+    static int chunk(int stride, int cg) {
+        int pairs = Math.max(1, GROUP_BYTES / (4 * stride));
+        if (cg <= pairs) {
+            return cg;
+        }
+        return pairs >= 64 ? pairs & ~63 : pairs;
+    }
+
+    /** Taps per weight group: as many whole taps of all channels as fit, else one tap of a chunk. */
+    static int tapsPerGroup(int stride, int cg) {
+        int pairs = Math.max(1, GROUP_BYTES / (4 * stride));
+        return cg <= pairs ? Math.max(1, pairs / cg) : 1;
+    }
+
+    /** Offset of vector j of a block starting at channel col0 from its first vector, in the panel layout. */
+    private static int weightOffset(int col0, int j, int lanes, int panelStride) {
+        int col = col0 + j * lanes;
+        return (col / PANEL - col0 / PANEL) * panelStride + col % PANEL - col0 % PANEL;
+    }
+}
