@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.falconc.ir.Graph;
 import org.falconc.ir.Verifier;
+import org.falconc.passes.sparsity.SparsityCalibration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -25,7 +26,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the input graph, a line {@code # expected:}, and the graph the pass must print. The pass must
  * report a change exactly when the two differ, leave a graph the verifier accepts, and find
  * nothing more to do when run again. A line {@code # options: ...} in the input part sets pass options:
- * {@code sparsity=MODE}, {@code threshold:NODE=T} (also sets THRESHOLD mode), {@code decompose-graph-inputs}.
+ * {@code sparsity=MODE}, {@code threshold:NODE=T} (also sets THRESHOLD mode), {@code decompose-graph-inputs},
+ * {@code calibrated:NODE=ZEROS/BREAK_EVEN} (calibration figures of a DecomposedConv).
  */
 class PassCaseTest {
     private static final String MARKER = "# expected:";
@@ -70,10 +72,16 @@ class PassCaseTest {
         PassOptions options = options(before);
         boolean changed = pass.run(g, IrText.context(pass, options));
         if (Boolean.getBoolean("falconc.regenerate")) {
-            // -Dfalconc.regenerate=true rewrites the expected graphs from the passes (review the diff!).
+            // -Dfalconc.regenerate=true rewrites the expected graphs from the passes, then fails: review
+            // the diff and run again without it. Never on CI, where it would bless whatever the passes do.
+            assertTrue(System.getenv("CI") == null, "-Dfalconc.regenerate is refused on CI");
             Path source = Path.of("src/test/resources", passName(caseName), file.getFileName().toString());
-            Files.writeString(source, before + MARKER + "\n" + IrText.print(g), StandardCharsets.UTF_8);
-            after = IrText.print(g);
+            String regenerated = before + MARKER + "\n" + IrText.print(g);
+            if (!regenerated.equals(text)) {
+                Files.writeString(source, regenerated, StandardCharsets.UTF_8);
+                org.junit.jupiter.api.Assertions.fail(caseName + " regenerated: review the diff, then run without "
+                        + "-Dfalconc.regenerate");
+            }
         }
         IrText.assertGraph(after, g, caseName);
         Verifier.verify(g);
@@ -92,6 +100,7 @@ class PassCaseTest {
     static PassOptions options(String text) {
         PassOptions options = PassOptions.defaults();
         java.util.Map<String, Float> thresholds = new java.util.LinkedHashMap<>();
+        java.util.Map<String, SparsityCalibration.Layer> calibration = new java.util.LinkedHashMap<>();
         for (String line : text.split("\n")) {
             if (!line.startsWith("# options:")) {
                 continue;
@@ -103,6 +112,11 @@ class PassCaseTest {
                     String[] kv = opt.substring("threshold:".length()).split("=");
                     thresholds.put(kv[0], Float.parseFloat(kv[1]));
                     options = options.withSparsity(SparsityMode.THRESHOLD);
+                } else if (opt.startsWith("calibrated:")) {
+                    // calibrated:NODE=ZEROS/BREAK_EVEN: the zero fraction measured at NODE's input and its break-even
+                    String[] kv = opt.substring("calibrated:".length()).split("=");
+                    String[] f = kv[1].split("/");
+                    calibration.put(kv[0], new SparsityCalibration.Layer(Double.parseDouble(f[0]), Double.parseDouble(f[1])));
                 } else if (opt.equals("decompose-graph-inputs")) {
                     options = options.withDecomposeGraphInputs(true);
                 } else {
@@ -110,6 +124,7 @@ class PassCaseTest {
                 }
             }
         }
-        return options.withThresholds(thresholds);
+        options = options.withThresholds(thresholds);
+        return calibration.isEmpty() ? options : options.withCalibration(SparsityCalibration.of(calibration));
     }
 }

@@ -74,8 +74,8 @@ class PassManagerTest {
     @Test
     void optimizingPipelineOrder() {
         assertEquals(List.of("remove-noops", "fold-constants", "infer-shapes", "fold-batchnorm", "cleanup-transposes",
-                "fuse-activations", "apply-thresholds", "decompose-convolutions", "schedule-sparsity",
-                "assign-layout", "eliminate-dead-code"), Pipeline.optimizing().passNames());
+                "fuse-activations", "apply-thresholds", "assign-layout", "decompose-convolutions", "schedule-sparsity",
+                "eliminate-dead-code"), Pipeline.optimizing().passNames());
         assertEquals(List.of("remove-noops", "fold-constants", "infer-shapes", "fold-batchnorm", "cleanup-transposes",
                 "fuse-activations", "assign-layout", "eliminate-dead-code"),
                 Pipeline.optimizing(PassOptions.defaults().withSparsity(SparsityMode.OFF)).passNames());

@@ -18,8 +18,6 @@ import org.falconc.ir.Tensor;
 import org.falconc.ir.Value;
 import org.falconc.passes.sparsity.SparsityAnalysis;
 import org.falconc.passes.sparsity.SparsityCalibration;
-import org.falconc.passes.sparsity.Unit;
-import org.falconc.passes.sparsity.UnitStatistics;
 import org.junit.jupiter.api.Test;
 
 /** The sparsity passes through the optimizing pipeline: same results, calibration, pipeline shape. */
@@ -96,15 +94,11 @@ class SparsityTest {
         }
     }
 
-    /** A calibration saying 10% of every unit of every decomposed convolution of {@code decomposed} is live. */
+    /** A calibration saying 90% of every decomposed convolution's input is zero (break-even 35%). */
     private static SparsityCalibration mostlyDead(Graph decomposed) {
-        Map<String, Map<Unit, Double>> m = new LinkedHashMap<>();
+        Map<String, SparsityCalibration.Layer> m = new LinkedHashMap<>();
         for (var c : SparsityAnalysis.decomposedConvs(decomposed)) {
-            Map<Unit, Double> live = new LinkedHashMap<>();
-            for (Unit u : Unit.candidates((int) c.node().input(1).type().shape().dim(1))) {
-                live.put(u, 0.1);
-            }
-            m.put(c.name(), live);
+            m.put(c.name(), new SparsityCalibration.Layer(0.9, 0.35));
         }
         return SparsityCalibration.of(m);
     }
@@ -115,55 +109,15 @@ class SparsityTest {
                 "cleanup-transposes", "fuse-activations", "assign-layout", "eliminate-dead-code");
         assertEquals(today, Pipeline.optimizing(PassOptions.defaults().withSparsity(SparsityMode.OFF)).passNames());
         assertEquals(List.of("remove-noops", "fold-constants", "infer-shapes", "fold-batchnorm", "cleanup-transposes",
-                "fuse-activations", "decompose-convolutions", "schedule-sparsity", "assign-layout", "eliminate-dead-code"),
+                "fuse-activations", "assign-layout", "decompose-convolutions", "schedule-sparsity", "eliminate-dead-code"),
                 Pipeline.optimizing(PassOptions.defaults()).passNames());
         assertEquals(List.of("remove-noops", "fold-constants", "infer-shapes", "fold-batchnorm", "cleanup-transposes",
-                "fuse-activations", "apply-thresholds", "decompose-convolutions", "schedule-sparsity",
-                "assign-layout", "eliminate-dead-code"), Pipeline.optimizing().passNames());
+                "fuse-activations", "apply-thresholds", "assign-layout", "decompose-convolutions", "schedule-sparsity",
+                "eliminate-dead-code"), Pipeline.optimizing().passNames());
         Graph off = net(2);
         PassManager.run(Pipeline.optimizing(), off, PassOptions.defaults().withSparsity(SparsityMode.OFF));
         assertFalse(IrText.print(off).contains("Decomposed"));
-        assertFalse(IrText.print(off).contains("mask"));
-    }
-
-    @Test
-    void calibrationDecidesPerLayer() {
-        String text = """
-                graph main(%x: f32[1,16,8,8]) -> (%y) {
-                  %w3 = const f32[16,16,3,3] #0000000000000003
-                  %r = Relu "relu" (%x) : f32[1,16,8,8]
-                  %a, %a_mask = FusedConv "first" (%r, %w3) {pads = [1, 1, 1, 1], activation = "Relu", mask_block = 16} : f32[1,16,8,8], bool[1,16,4]
-                  %r_mask = ActivationMask (%r) {block = 16} : bool[1,16,4]
-                  %b = DecomposedConv "sparse" (%a, %w3, _, _, %a_mask) {pads = [1, 1, 1, 1], activation = "Relu", unit_channels = 4, unit_pixels = 64, input_mask_block = 16} : f32[1,16,8,8]
-                  %y = DecomposedConv "dense" (%r, %w3, _, _, %r_mask) {pads = [1, 1, 1, 1], activation = "Relu", unit_channels = 4, unit_pixels = 64, input_mask_block = 16} : f32[1,16,8,8]
-                }
-                """;
-        Map<Unit, Double> sparse = new LinkedHashMap<>();
-        Map<Unit, Double> dense = new LinkedHashMap<>();
-        for (Unit u : Unit.candidates(16)) {
-            sparse.put(u, u.equals(new Unit(8, 128)) ? 0.2 : 0.6);
-            dense.put(u, 1.0);
-        }
-        SparsityCalibration cal = SparsityCalibration.of(Map.of("sparse", sparse, "dense", dense));
-        Graph g = IrText.parse(text);
-        Pass pass = new ScheduleSparsity();
-        PassOptions options = PassOptions.defaults().withCalibration(cal);
-        assertTrue(pass.run(g, IrText.context(pass, options)));
-        IrText.assertGraph("""
-                graph main(%x: f32[1,16,8,8]) -> (%y) {
-                  %w3 = const f32[16,16,3,3] #0000000000000003
-                  %r = Relu "relu" (%x) : f32[1,16,8,8]
-                  %a, %a_mask = FusedConv "first" (%r, %w3) {pads = [1, 1, 1, 1], activation = "Relu", mask_block = 16} : f32[1,16,8,8], bool[1,16,4]
-                  %b = DecomposedConv "sparse" (%a, %w3, _, _, %a_mask) {pads = [1, 1, 1, 1], activation = "Relu", unit_channels = 8, unit_pixels = 128, input_mask_block = 16, expected_live = 0.2, dense_macs = 147456, expected_macs = 29491} : f32[1,16,8,8]
-                  %y = FusedConv "dense" (%r, %w3) {pads = [1, 1, 1, 1], activation = "Relu"} : f32[1,16,8,8]
-                }
-                """, g);
-        assertFalse(pass.run(g, IrText.context(pass, options)));
-        // without calibration there is no evidence of zeros: every layer goes dense
-        Graph h = IrText.parse(text);
-        pass.run(h, IrText.context(pass));
-        assertEquals("FusedConv", h.value("y").producer().op());
-        assertEquals("FusedConv", h.value("b").producer().op());
+        assertFalse(IrText.print(off).contains("ActivationBits"));
     }
 
     @Test
@@ -182,32 +136,13 @@ class SparsityTest {
         assertEquals(List.of("final"), producers.get("grouped"));
         assertEquals("cat", inputs.get("final"));
 
-        // capture the inputs with the interpreter and calibrate; the schedule then uses the statistics
-        Map<String, List<UnitStatistics>> byInput = new LinkedHashMap<>();
-        List<UnitStatistics> stats = new ArrayList<>();
-        for (SparsityAnalysis.DecomposedConvInput d : SparsityAnalysis.decomposedConvs(g)) {
-            UnitStatistics s = new UnitStatistics(d.node());
-            stats.add(s);
-            byInput.computeIfAbsent(d.input(), k -> new ArrayList<>()).add(s);
-        }
-        Random rnd = new Random(11);
-        for (int i = 0; i < 2; i++) {
-            Interpreter.run(g, Map.of("x", random(rnd, new int[] {1, 3, 12, 12}, 2)), (v, t) -> {
-                byInput.getOrDefault(v.name(), List.of()).forEach(s -> s.accumulate(t));
-            });
-        }
-        for (UnitStatistics s : stats) {
-            assertEquals(2, s.samples());
-        }
-        SparsityCalibration cal = SparsityCalibration.fromStatistics(stats);
-        assertEquals(5, cal.nodes().size());
+        // calibrated figures become attributes of the layers that keep the sparse path
         Pass pass = new ScheduleSparsity();
-        pass.run(g, IrText.context(pass, PassOptions.defaults().withCalibration(cal)));
+        pass.run(g, IrText.context(pass, PassOptions.defaults().withCalibration(mostlyDead(g))));
         for (Node n : g.nodes()) {
             if (n.op().equals("DecomposedConv")) {
-                float live = n.attrs().getFloat("expected_live");
-                Unit u = new Unit((int) n.attrs().getInt("unit_channels"), (int) n.attrs().getInt("unit_pixels"));
-                assertEquals((float) (double) cal.liveFraction(n.name(), u).getAsDouble(), live);
+                assertEquals(0.9f, n.attrs().getFloat("expected_zeros"));
+                assertEquals(0.35f, n.attrs().getFloat("break_even"));
             }
         }
     }

@@ -15,35 +15,41 @@ import org.falconc.ir.Verifier;
 import org.falconc.ir.text.IrParser;
 import org.junit.jupiter.api.Test;
 
-/** Reference kernels of the sparse-execution ops: masks, and DecomposedConv == FusedConv. */
+/** Reference kernels of the sparse-execution ops: bitmaps, and DecomposedConv == FusedConvNhwc. */
 class SparseKernelsTest {
     @Test
-    void activationMaskMarksBlocksWithNonZeros() {
-        Tensor x = Tensor.ofFloats(Shape.of(1, 2, 5), 0, 0, 0, 1, 0, /* ch 1 */ 0, 0, Float.NaN, 0, -0f);
-        assertArrayEquals(new boolean[] {false, true, false, false, true, false}, FusedKernels.mask(x, 2).bools());
+    void bitsMarkNonZeroElementsPerPixel() {
+        // 2 pixels x 66 channels: two words per pixel; NaN is non-zero, -0 is zero
+        float[] d = new float[2 * 66];
+        d[0] = 1;
+        d[63] = Float.NaN;
+        d[64] = -0f;
+        d[65] = 2;
+        d[66 + 3] = -1;
+        Tensor x = Tensor.ofFloats(Shape.of(1, 1, 2, 66), d);
+        long[] expected = {1L | (1L << 63), 1L << 1, 1L << 3, 0};
+        assertArrayEquals(expected, FusedKernels.bits(x).longs());
         Graph g = IrParser.parse("""
-                graph main(%x: f32[1,2,5]) -> (%m) {
-                  %m = ActivationMask (%x) {block = 2} : bool[1,2,3]
+                graph main(%x: f32[1,1,2,66]) -> (%b) {
+                  %b = ActivationBits (%x) : i64[1,1,2,2]
                 }
                 """);
         Verifier.verify(g);
-        assertArrayEquals(new boolean[] {false, true, false, false, true, false},
-                Interpreter.run(g, Map.of("x", x)).get("m").bools());
+        assertArrayEquals(expected, Interpreter.run(g, Map.of("x", x)).get("b").longs());
     }
 
     private static final String GRAPH = """
-            graph main(%x: f32[1,3,6,6]) -> (%f, %fm, %d, %dm, %t) {
+            graph main(%x: f32[1,6,6,3]) -> (%f, %d) {
               %w = const f32[4,3,3,3] [%W%]
-              %r = Relu (%x) : f32[1,3,6,6]
-              %rm = ActivationMask (%r) {block = 16} : bool[1,3,3]
-              %f, %fm = FusedConv (%r, %w) {pads = [1, 1, 1, 1], activation = "ThresholdedRelu", activation_params = [0.5], mask_block = 8} : f32[1,4,6,6], bool[1,4,5]
-              %d, %dm = DecomposedConv "dec" (%r, %w, _, _, %rm) {pads = [1, 1, 1, 1], activation = "ThresholdedRelu", activation_params = [0.5], unit_channels = 2, unit_pixels = 32, input_mask_block = 16, mask_block = 8} : f32[1,4,6,6], bool[1,4,5]
-              %c = Conv (%r, %w) {pads = [1, 1, 1, 1]} : f32[1,4,6,6]
-              %t = ThresholdedRelu (%c) {alpha = 0.5} : f32[1,4,6,6]
+              %r = Relu (%x) : f32[1,6,6,3]
+              %rb = ActivationBits (%r) : i64[1,6,6,1]
+              %f = FusedConvNhwc (%r, %w) {pads = [1, 1, 1, 1], activation = "ThresholdedRelu", activation_params = [0.5]} : f32[1,6,6,4]
+              %d = DecomposedConv "dec" (%r, %w, _, _, %rb) {pads = [1, 1, 1, 1], activation = "ThresholdedRelu", activation_params = [0.5]} : f32[1,6,6,4]
             }
             """;
 
-    private static String weights(Random rnd) {
+    private static String weights(long seed) {
+        Random rnd = new Random(seed);
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < 4 * 3 * 9; i++) {
             sb.append(i == 0 ? "" : ", ").append((float) (rnd.nextDouble() - 0.5));
@@ -51,45 +57,31 @@ class SparseKernelsTest {
         return sb.toString();
     }
 
+    private static Tensor input(long seed) {
+        Random rnd = new Random(seed);
+        float[] d = new float[6 * 6 * 3];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = (float) (rnd.nextDouble() * 4 - 2);
+        }
+        return Tensor.ofFloats(Shape.of(1, 6, 6, 3), d);
+    }
+
     @Test
-    void decomposedConvComputesFusedConvAndMasks() {
-        Random rnd = new Random(3);
-        Graph g = IrParser.parse(GRAPH.replace("%W%", weights(rnd)));
+    void decomposedConvIsTheChannelsLastConvolution() {
+        Graph g = IrParser.parse(GRAPH.replace("%W%", weights(1)));
         Verifier.verify(g);
-        for (int trial = 0; trial < 5; trial++) {
-            float[] d = new float[108];
-            for (int i = 0; i < d.length; i++) {
-                d[i] = (float) rnd.nextGaussian();
-            }
-            Map<String, Tensor> out = Interpreter.run(g, Map.of("x", Tensor.ofFloats(Shape.of(1, 3, 6, 6), d)));
-            assertArrayEquals(out.get("t").floats(), out.get("f").floats());
-            assertArrayEquals(out.get("t").floats(), out.get("d").floats());
-            assertArrayEquals(FusedKernels.mask(out.get("t"), 8).bools(), out.get("fm").bools());
-            assertArrayEquals(out.get("fm").bools(), out.get("dm").bools());
+        for (long seed = 1; seed <= 3; seed++) {
+            Map<String, Tensor> out = Interpreter.run(g, Map.of("x", input(seed)));
+            assertArrayEquals(out.get("f").floats(), out.get("d").floats());
         }
     }
 
     @Test
-    void unsoundInputMaskIsAnError() {
-        Graph g = IrParser.parse("""
-                graph main(%x: f32[1,1,2,2], %m: bool[1,1,1]) -> (%y) {
-                  %w = const f32[1,1,1,1] [1.0]
-                  %y = DecomposedConv "dec" (%x, %w, _, _, %m) {activation = "", unit_channels = 1, unit_pixels = 32, input_mask_block = 16} : f32[1,1,2,2]
-                }
-                """);
-        Tensor x = Tensor.ofFloats(Shape.of(1, 1, 2, 2), 0, 0, 3, 0);
-        Interpreter.run(g, Map.of("x", x, "m", Tensor.ofBools(Shape.of(1, 1, 1), true)));
-        IrException e = assertThrows(IrException.class,
-                () -> Interpreter.run(g, Map.of("x", x, "m", Tensor.ofBools(Shape.of(1, 1, 1), false))));
-        assertTrue(e.getMessage().contains("DecomposedConv 'dec'"), e.getMessage());
-    }
-
-    @Test
-    void runAllCapturesIntermediateValues() {
-        Graph g = IrParser.parse(GRAPH.replace("%W%", weights(new Random(1))));
-        Map<String, Tensor> all = Interpreter.runAll(g, Map.of("x", Tensor.zeros(g.value("x").type())));
-        assertTrue(all.keySet().containsAll(java.util.List.of("x", "r", "rm", "f", "fm", "d", "dm", "c", "t")),
-                all.keySet().toString());
-        assertTrue(!all.containsKey("w"));
+    void decomposedConvRefusesABitmapThatIsNotX() {
+        String wrong = GRAPH.replace("%W%", weights(1))
+                .replace("%rb = ActivationBits (%r) : i64[1,6,6,1]", "%rb = ActivationBits (%x) : i64[1,6,6,1]");
+        Graph g = IrParser.parse(wrong);
+        IrException e = assertThrows(IrException.class, () -> Interpreter.run(g, Map.of("x", input(2))));
+        assertTrue(e.getMessage().contains("DecomposedConv 'dec'") && e.getMessage().contains("bitmap"), e.getMessage());
     }
 }

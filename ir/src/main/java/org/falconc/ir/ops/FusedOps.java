@@ -17,7 +17,7 @@ final class FusedOps {
 
     static void registerAll(Consumer<OpSchema> r) {
         r.accept(new OpSchema(FusedConvInference.OP, 2, 4, 1, 1, FusedConvInference::infer));
-        r.accept(new OpSchema(DecomposedConvInference.OP, 5, 5, 1, 1, DecomposedConvInference::infer));
+        r.accept(new OpSchema(DecomposedConvInference.OP, 2, 5, 1, 1, DecomposedConvInference::infer));
         r.accept(new OpSchema(ActivationBitsInference.OP, 1, 1, 1, 1, ActivationBitsInference::infer));
         r.accept(new OpSchema(FusedGemmInference.OP, 2, 3, 1, 1, FusedGemmInference::infer));
     }

@@ -174,7 +174,7 @@ public final class Conv2d {
             long counting = System.nanoTime();
             long[] zeros = ConvCounts.zeroOperands(x, xOff, n, c, h, width, oh, ow, r, s,
                     strideH, strideW, padTop, padLeft, dilH, dilW);
-            profile.conv(0, 0, dense, dense, zeros[0] * (k / group), (long) n * c * h * width, zeros[1]);
+            profile.conv(dense, dense, zeros[0] * (k / group), (long) n * c * h * width, zeros[1]);
             profile.exclude(System.nanoTime() - counting); // the counting is not the layer's time
         }
     }

@@ -182,19 +182,23 @@ public final class ConvNhwc {
         run(ctx, NhwcKernels.best(), layer, x, xOff, y, yOff, bias, act, p0, p1, residual, residualOff);
         Profile profile = ctx.profile();
         if (profile != null) {
-            count(profile, layer, x, xOff);
+            count(profile, layer, x, xOff, false);
         }
     }
 
-    /** The profile's counts of a dense layer: its MACs, and how many of them have a zero activation operand. */
-    private static void count(Profile profile, ConvNhwcLayer l, float[] x, int xOff) {
+    /**
+     * The profile's counts of a layer: its dense MACs, the MACs executed (all of them, or with
+     * {@code sparse} those whose activation operand is not zero), and the zero-operand MACs.
+     */
+    public static void count(Profile profile, ConvNhwcLayer l, float[] x, int xOff, boolean sparse) {
         long dense = (long) l.batch() * l.outHeight() * l.outWidth() * l.outChannels()
                 * (l.inChannels() / l.group()) * l.kernelH() * l.kernelW();
         long counting = System.nanoTime();
         long[] zeros = ConvCounts.zeroOperandsNhwc(x, xOff, l.batch(), l.inChannels(), l.inHeight(), l.inWidth(),
                 l.inPixelStride(), l.outHeight(), l.outWidth(), l.kernelH(), l.kernelW(), l.strideH(),
                 l.strideW(), l.padTop(), l.padLeft(), l.dilationH(), l.dilationW());
-        profile.conv(0, 0, dense, dense, zeros[0] * (l.outChannels() / l.group()),
+        long zeroOperand = zeros[0] * (l.outChannels() / l.group());
+        profile.conv(dense, sparse ? dense - zeroOperand : dense, zeroOperand,
                 (long) l.batch() * l.inChannels() * l.inHeight() * l.inWidth(), zeros[1]);
         profile.exclude(System.nanoTime() - counting); // the counting is not the layer's time
     }

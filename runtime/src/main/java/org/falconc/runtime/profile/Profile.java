@@ -8,7 +8,7 @@ import java.util.Arrays;
  * {@code ctx.profile() != null} once per call, so an unprofiled run pays nothing else).
  *
  * <p>The generated code brackets each layer with {@link Profiler#begin} / {@link Profiler#end};
- * convolution kernels add their unit and MAC counts to the current layer. Not thread-safe: kernels
+ * convolution kernels add their MAC counts (and decomposed ones their dense/sparse decision) to the current layer. Not thread-safe: kernels
  * report from the calling thread, after their parallel loop.
  */
 public final class Profile {
@@ -16,8 +16,8 @@ public final class Profile {
     private static final int COUNTERS = 9;
     private static final int NANOS = 0;
     private static final int CALLS = 1;
-    private static final int UNITS_TOTAL = 2;
-    private static final int UNITS_LIVE = 3;
+    private static final int DECISIONS = 2;
+    private static final int SPARSE_DECISIONS = 3;
     private static final int DENSE_MACS = 4;
     private static final int EXECUTED_MACS = 5;
     private static final int ZERO_OPERAND_MACS = 6;
@@ -55,23 +55,30 @@ public final class Profile {
     }
 
     /**
-     * A convolution's counts for the current layer: computing units in all and live (a dense
-     * convolution reports 0 and 0), MACs of the dense layer and MACs executed, MACs whose
-     * activation operand is zero, and the input's elements and zeros.
+     * A convolution's counts for the current layer: MACs of the dense layer and MACs executed, MACs
+     * whose activation operand is zero, and the input's elements and zeros.
      */
-    public void conv(long units, long live, long dense, long executed, long zeroOperand,
-                     long elements, long zeros) {
+    public void conv(long dense, long executed, long zeroOperand, long elements, long zeros) {
         if (current < 0) {
             return;
         }
         int at = current * COUNTERS;
-        counters[at + UNITS_TOTAL] += units;
-        counters[at + UNITS_LIVE] += live;
         counters[at + DENSE_MACS] += dense;
         counters[at + EXECUTED_MACS] += executed;
         counters[at + ZERO_OPERAND_MACS] += zeroOperand;
         counters[at + INPUT_ELEMENTS] += elements;
         counters[at + INPUT_ZEROS] += zeros;
+    }
+
+    /** A decomposed convolution's run-time choice for the current layer: sparse or dense kernel. */
+    public void decision(boolean sparse) {
+        if (current < 0) {
+            return;
+        }
+        counters[current * COUNTERS + DECISIONS]++;
+        if (sparse) {
+            counters[current * COUNTERS + SPARSE_DECISIONS]++;
+        }
     }
 
     /**
@@ -93,12 +100,14 @@ public final class Profile {
         return get(layer, CALLS);
     }
 
-    public long unitsTotal(int layer) {
-        return get(layer, UNITS_TOTAL);
+    /** Run-time dense/sparse decisions taken (one per call of a decomposed convolution). */
+    public long decisions(int layer) {
+        return get(layer, DECISIONS);
     }
 
-    public long unitsLive(int layer) {
-        return get(layer, UNITS_LIVE);
+    /** Of {@link #decisions}, how many ran the sparse kernel. */
+    public long sparseDecisions(int layer) {
+        return get(layer, SPARSE_DECISIONS);
     }
 
     public long denseMacs(int layer) {

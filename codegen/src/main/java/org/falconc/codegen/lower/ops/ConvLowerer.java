@@ -58,11 +58,6 @@ final class ConvLowerer implements Lowerer {
         List<Arg> args = new ArrayList<>(List.of(ctx(), layer.in(0), layer.out(0), packed, bias));
         args.addAll(shape.args());
         args.addAll(List.of(i(act.code()), f(act.p0()), f(act.p1()), residual));
-        int maskBlock = MaskOutput.block(node);
-        if (maskBlock > 0) {
-            comment += ", writes the mask of its output (block " + maskBlock + ")";
-            args.addAll(List.of(layer.out(1), i(maskBlock)));
-        }
         layer.call(CONV_2D, "run", comment, args.toArray(new Arg[0]));
     }
 
@@ -104,6 +99,5 @@ final class ConvLowerer implements Lowerer {
                 layer.intTable("out", g.outSizes()), layer.intTable("strides", strides), layer.intTable("padsBegin", begin),
                 layer.intTable("dilations", dilations), i(NnAttrs.intAtLeast(node, "group", 1, 1)), i(act.code()),
                 f(act.p0()), f(act.p1()), layer.hasInput(3) ? layer.in(3) : none(DType.F32));
-        MaskOutput.buildAfter(node, layer);
     }
 }

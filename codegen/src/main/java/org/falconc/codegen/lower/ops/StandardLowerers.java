@@ -18,7 +18,7 @@ public final class StandardLowerers {
         r.register(new GlobalPoolLowerer(), "GlobalAveragePool", "GlobalMaxPool", "GlobalLpPool");
         r.register(new ConcatLowerer(), "Concat");
         r.register(new DecomposedConvLowerer(), "DecomposedConv");
-        r.register(new ActivationMaskLowerer(), "ActivationMask");
+        r.register(new ActivationBitsLowerer(), "ActivationBits");
         r.register(new SplitLowerer(), "Split");
         r.register(new SliceLowerer(), "Slice");
         r.register(new TransposeLowerer(), "Transpose");

@@ -246,7 +246,17 @@ public final class ChannelsLast {
                     : scratch.addInput("in" + i, v.type()));
         }
         Node twin = scratch.addNode(twinOp, node.name(), ins, List.of("out"), node.attrs().copy());
-        return infer(twin).get(0);
+        try {
+            return infer(twin).get(0);
+        } catch (IrException e) {
+            // The scratch node stands for this one: name it in the message.
+            String at = twin.describe() + ": ";
+            String base = baseOf(twinOp);
+            String baseAt = at.replaceFirst("^" + twinOp, base);
+            String m = e.getMessage();
+            m = m.startsWith(at) ? m.substring(at.length()) : m.startsWith(baseAt) ? m.substring(baseAt.length()) : m;
+            throw IrException.atNode(node, m);
+        }
     }
 
     private static List<TensorType> infer(Node twin) {

@@ -1,10 +1,10 @@
 package org.falconc.ir.ops.fused;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
 import org.falconc.ir.DType;
 import org.falconc.ir.Graph;
 import org.falconc.ir.IrException;
@@ -15,17 +15,17 @@ import org.falconc.ir.text.IrPrinter;
 import org.falconc.ir.text.PrintOptions;
 import org.junit.jupiter.api.Test;
 
-/** Schemas of the sparse-execution ops: FusedConv's mask output, ActivationMask, DecomposedConv. */
+/** Schemas of the sparse-execution ops: ActivationBits and the channels-last DecomposedConv. */
 class SparseOpsTest {
     private static final String GRAPH = """
-            graph main(%x: f32[1,8,6,6], %v: f32[2,3,50]) -> (%y, %ym, %d, %dm, %v_mask, %e) {
+            graph main(%x: f32[1,6,6,8], %v: f32[2,5,5,130]) -> (%d, %e) {
               %w = const f32[4,8,3,3] #00000000000000aa
-              %w1 = const f32[2,3,3] #00000000000000bb
-              %x_mask = ActivationMask "scan" (%x) {block = 16} : bool[1,8,3]
-              %y, %ym = FusedConv "producer" (%x, %w) {pads = [1, 1, 1, 1], activation = "Relu", mask_block = 5} : f32[1,4,6,6], bool[1,4,8]
-              %d, %dm = DecomposedConv "dec" (%x, %w, _, %y, %x_mask) {pads = [1, 1, 1, 1], activation = "ThresholdedRelu", activation_params = [0.5], unit_channels = 4, unit_pixels = 64, input_mask_block = 16, mask_block = 16, expected_live = 0.25, dense_macs = 41472, expected_macs = 10368} : f32[1,4,6,6], bool[1,4,3]
-              %v_mask = ActivationMask (%v) {block = 7} : bool[2,3,8]
-              %e = DecomposedConv "dec1d" (%v, %w1, _, _, %v_mask) {strides = [2], activation = "", unit_channels = 1, unit_pixels = 32, input_mask_block = 7} : f32[2,2,24]
+              %w2 = const f32[6,65,1,1] #00000000000000bb
+              %x_bits = ActivationBits "scan" (%x) : i64[1,6,6,1]
+              %v_bits = ActivationBits (%v) : i64[2,5,5,3]
+              %y = FusedConvNhwc "producer" (%x, %w) {pads = [1, 1, 1, 1], activation = "Relu"} : f32[1,6,6,4]
+              %d = DecomposedConv "dec" (%x, %w, _, %y, %x_bits) {pads = [1, 1, 1, 1], activation = "ThresholdedRelu", activation_params = [0.5], break_even = 0.35, expected_zeros = 0.5} : f32[1,6,6,4]
+              %e = DecomposedConv "grouped" (%v, %w2, _, _, %v_bits) {strides = [2, 2], group = 2} : f32[2,3,3,6]
             }
             """;
 
@@ -33,10 +33,11 @@ class SparseOpsTest {
     void typesAndRoundTrip() {
         Graph g = IrParser.parse(GRAPH);
         Verifier.verify(g);
-        assertEquals(TensorType.of(DType.BOOL, 1, 4, 8), g.value("ym").type());
+        // one word per 64 channels, whole words per pixel: 130 channels take 3
+        assertEquals(TensorType.of(DType.I64, 2, 5, 5, 3), g.value("v_bits").type());
+        assertEquals(TensorType.of(DType.F32, 2, 3, 3, 6), g.value("e").type());
         String printed = IrPrinter.print(g, PrintOptions.full());
         assertEquals(printed, IrPrinter.print(IrParser.parse(printed), PrintOptions.full()));
-        assertEquals(IrPrinter.print(IrParser.parse(GRAPH)), IrPrinter.print(g));
     }
 
     private static void assertFails(String from, String to, String node, String fragment) {
@@ -49,55 +50,40 @@ class SparseOpsTest {
 
     @Test
     void errorsNameTheNode() {
-        assertFails("bool[1,4,8]", "bool[1,4,9]", "FusedConv 'producer'", "bool[1,4,8]");
-        IrException e = assertThrows(IrException.class, () -> Verifier.verify(IrParser.parse("""
-                graph main(%x: f32[1,2,4,4]) -> (%y) {
-                  %w = const f32[2,2,1,1] #00000000000000ee
-                  %y = FusedConv "one" (%x, %w) {activation = "", mask_block = 4}
-                }
-                """)));
-        assertTrue(e.getMessage().contains("FusedConv 'one'") && e.getMessage().contains("needs a second output"),
-                e.getMessage());
-        assertFails(", mask_block = 5}", "}", "FusedConv 'producer'", "needs attribute 'mask_block'");
-        assertFails("mask_block = 5", "mask_block = 0", "FusedConv 'producer'", "positive");
-        assertFails("{block = 16}", "{block = -1}", "ActivationMask 'scan'", "positive");
-        assertFails("ActivationMask (%v) {block = 7}", "ActivationMask (%v) {}", "ActivationMask node", "'block' is required");
-        assertFails("%y, %x_mask)", "%y)", "DecomposedConv 'dec'", "mask M");
-        assertFails("input_mask_block = 16, mask_block = 16", "input_mask_block = 8, mask_block = 16",
-                "DecomposedConv 'dec'", "input_mask_block 8");
-        assertFails("unit_channels = 4, ", "", "DecomposedConv 'dec'", "'unit_channels' is required");
-        assertFails("unit_pixels = 32", "unit_pixels = 0", "DecomposedConv 'dec1d'", "unit_pixels");
-        assertFails("expected_live = 0.25", "expected_live = 1.5", "DecomposedConv 'dec'", "expected_live");
-        assertFails("dense_macs = 41472", "dense_macs = -1", "DecomposedConv 'dec'", "dense_macs");
+        assertFails("i64[1,6,6,1]", "i64[1,6,6,2]", "ActivationBits 'scan'", "i64[1,6,6,1]");
+        assertFails("%y, %x_bits)", "%y)", "DecomposedConv 'dec'", "bitmap");
+        assertFails("(%x, %w, _, %y, %x_bits)", "(%x, %w, _, %y, %v_bits)", "DecomposedConv 'dec'", "i64[1,6,6,1]");
+        assertFails("break_even = 0.35", "break_even = 1.5", "DecomposedConv 'dec'", "break_even");
+        assertFails("expected_zeros = 0.5", "expected_zeros = -0.5", "DecomposedConv 'dec'", "expected_zeros");
         assertFails("activation_params = [0.5]", "activation_params = floats []", "DecomposedConv 'dec'", "activation_params");
-        assertFails("(%x, %w, _, %y, %x_mask)", "(%x, %x, _, %y, %x_mask)", "DecomposedConv 'dec'", "");
+        assertFails("(%x, %w, _, %y, %x_bits)", "(%x, %x, _, %y, %x_bits)", "DecomposedConv 'dec'", "");
     }
 
     @Test
-    void onlyConstantWeightsNonDepthwiseOneOrTwoD() {
+    void onlyConstantWeightsNonDepthwiseChannelsLast() {
         String nonConst = """
-                graph main(%x: f32[1,2,4,4], %w: f32[2,2,1,1], %m: bool[1,2,1]) -> (%y) {
-                  %y = DecomposedConv "c" (%x, %w, _, _, %m) {activation = "", unit_channels = 1, unit_pixels = 32, input_mask_block = 16}
+                graph main(%x: f32[1,4,4,2], %w: f32[2,2,1,1], %b: i64[1,4,4,1]) -> (%y) {
+                  %y = DecomposedConv "c" (%x, %w, _, _, %b)
                 }
                 """;
         IrException e = assertThrows(IrException.class, () -> Verifier.verify(IrParser.parse(nonConst)));
         assertTrue(e.getMessage().contains("DecomposedConv 'c'") && e.getMessage().contains("constant"), e.getMessage());
         String depthwise = """
-                graph main(%x: f32[1,2,4,4], %m: bool[1,2,1]) -> (%y) {
+                graph main(%x: f32[1,4,4,2], %b: i64[1,4,4,1]) -> (%y) {
                   %w = const f32[2,1,3,3] #00000000000000cc
-                  %y = DecomposedConv "dw" (%x, %w, _, _, %m) {group = 2, activation = "", unit_channels = 1, unit_pixels = 32, input_mask_block = 16}
+                  %y = DecomposedConv "dw" (%x, %w, _, _, %b) {group = 2}
                 }
                 """;
         e = assertThrows(IrException.class, () -> Verifier.verify(IrParser.parse(depthwise)));
         assertTrue(e.getMessage().contains("DecomposedConv 'dw'") && e.getMessage().contains("depthwise"), e.getMessage());
-        String threeD = """
-                graph main(%x: f32[1,2,4,4,4], %m: bool[1,2,4]) -> (%y) {
-                  %w = const f32[2,2,1,1,1] #00000000000000dd
-                  %y = DecomposedConv "c3" (%x, %w, _, _, %m) {activation = "", unit_channels = 1, unit_pixels = 32, input_mask_block = 16}
+        String nchwBits = """
+                graph main(%x: f32[1,4,4,4,2]) -> (%b) {
+                  %b = ActivationBits "five" (%x)
                 }
                 """;
-        e = assertThrows(IrException.class, () -> Verifier.verify(IrParser.parse(threeD)));
-        assertTrue(e.getMessage().contains("DecomposedConv 'c3'") && e.getMessage().contains("1-D and 2-D"), e.getMessage());
+        e = assertThrows(IrException.class, () -> Verifier.verify(IrParser.parse(nchwBits)));
+        assertTrue(e.getMessage().contains("ActivationBits 'five'") && e.getMessage().contains("[N, H, W, C]"),
+                e.getMessage());
     }
 
     @Test
@@ -108,9 +94,8 @@ class SparseOpsTest {
         assertEquals(0.75, Activation.THRESHOLDED_RELU.apply(0.75, p));
         assertEquals(0.0, Activation.THRESHOLDED_RELU.apply(-3, p));
         assertTrue(Activation.THRESHOLDED_RELU.producesExactZeros(p));
-        assertTrue(!Activation.THRESHOLDED_RELU.producesExactZeros(new float[] {-0.5f}));
+        assertFalse(Activation.THRESHOLDED_RELU.producesExactZeros(new float[] {-0.5f}));
         assertTrue(Activation.CLIP.producesExactZeros(new float[] {0f, 6f}));
-        assertTrue(!Activation.LEAKY_RELU.producesExactZeros(new float[] {0.1f}));
-        assertEquals(List.of(), List.of());
+        assertFalse(Activation.LEAKY_RELU.producesExactZeros(new float[] {0.1f}));
     }
 }
