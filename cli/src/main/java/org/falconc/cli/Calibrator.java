@@ -23,19 +23,18 @@ import org.falconc.passes.Pipeline;
 import org.falconc.passes.SparsityMode;
 import org.falconc.passes.sparsity.SparsityAnalysis;
 import org.falconc.passes.sparsity.SparsityCalibration;
-import org.falconc.passes.sparsity.UnitStatistics;
-import org.falconc.passes.sparsity.Unit;
 import org.falconc.runtime.model.CompiledModel;
 import org.falconc.runtime.profile.LayerInfo;
 import org.falconc.runtime.profile.Profile;
 
 /**
- * {@code --calibrate DIR}: measures, on the calibration inputs, the unit live fraction of every
- * decomposed convolution (so schedule-sparsity decides dense or sparse and the unit from data), and in
- * threshold mode picks the per-producer thresholds.
+ * {@code --calibrate DIR}: measures, on the calibration inputs, every decomposed convolution's input
+ * zero fraction and its time sparse against dense, so schedule-sparsity keeps the sparse path only
+ * where it pays on inputs like these and records a calibrated break-even; in threshold mode it also
+ * picks the per-producer thresholds.
  *
- * <p>Unit statistics come from the reference interpreter on the graph after decompose-convolutions
- * (each decomposed convolution's input is captured as it is computed). Thresholds: each producer's
+ * <p>Zero fractions and times come from the compiled model with per-layer counters: the model with
+ * every decomposed layer forced sparse and its dense twin run in alternation. Thresholds: each producer's
  * threshold is the q-quantile of its positive outputs on the calibration inputs, one q for all
  * producers, the largest q (by bisection) whose compiled model still agrees with the dense model:
  * top-1 class on at least (1 - P) of the inputs for a classifier, otherwise a relative L2 error of
@@ -47,8 +46,8 @@ final class Calibrator {
     private static final int QUANTILE_SAMPLE = 200_000;
     private static final int BISECTION_STEPS = 7;
     private static final double MAX_QUANTILE = 0.98;
-    /** A sparse layer stays sparse only when the clock says it takes at most this share of its dense twin's time. */
-    private static final double TIMED_MARGIN = 0.95;
+    /** A layer keeps its sparse path only when the clock says it takes at most this share of its dense twin's time. */
+    private static final double TIMED_MARGIN = 0.97;
     private static final int TIMING_WARMUP = 6;
     private static final int TIMING_PASSES = 6;
     private static final int TIMING_SAMPLES = 16;
@@ -69,11 +68,7 @@ final class Calibrator {
         PassOptions options = base(SparsityMode.EXACT);
         Graph g = decomposed(options);
         List<Map<String, Tensor>> samples = CalibrationInputs.read(dir, g, preprocess);
-        long t0 = System.nanoTime();
-        SparsityCalibration cal = statistics(g, samples, null);
-        note("measured unit sparsity of %d decomposed convolutions on %d inputs in %.1f s", cal.nodes().size(),
-                samples.size(), (System.nanoTime() - t0) / 1e9);
-        return options.withCalibration(timed(options, cal, samples));
+        return options.withCalibration(timed(options, g, samples));
     }
 
     /** Threshold mode: thresholds chosen on the calibration inputs, then calibrated statistics with them. */
@@ -83,7 +78,7 @@ final class Calibrator {
         Graph g = decomposed(exact);
         List<Map<String, Tensor>> samples = CalibrationInputs.read(dir, g, preprocess);
         Map<String, float[]> positives = new HashMap<>();
-        statistics(g, samples, positives);
+        positives(g, samples, positives);
         classifier = Agreement.isClassifier(g);
         if (positives.isEmpty()) {
             note("no convolution reads a Relu output: threshold mode has nothing to threshold");
@@ -114,7 +109,7 @@ final class Calibrator {
                 }
             }
             PassOptions chosen = base(SparsityMode.THRESHOLD).withThresholds(best);
-            SparsityCalibration cal = timed(chosen, statistics(decomposed(chosen), samples, null), samples);
+            SparsityCalibration cal = timed(chosen, decomposed(chosen), samples);
             note("thresholds at the %.1f%% quantile of each producer's positive outputs (%d producers), chosen on %d "
                     + "inputs in %.1f s", 100 * lo, best.size(), samples.size(), (System.nanoTime() - t0) / 1e9);
             return chosen.withCalibration(cal);
@@ -133,27 +128,37 @@ final class Calibrator {
     }
 
     /**
-     * The cost model's choices checked by the clock: compiles the model as scheduled and its all-dense
-     * twin (same options, every unit taken as live), runs both in alternation on the samples with
-     * per-layer counters, and makes every sparse layer that was not at least {@link #TIMED_MARGIN} x
-     * faster than its dense twin dense (its statistics set to all live).
+     * Per decomposed convolution of {@code g}: its input zero fraction on the samples and whether its
+     * sparse kernel beat the dense one there. Compiles the model with every decomposed layer forced
+     * sparse (break-even 0) and its dense twin (sparsity off), runs both in alternation with per-layer
+     * counters, and compares each layer's time (the sparse side charged with its bitmap's time) with
+     * its dense twin's. A layer that won gets a break-even of at most its measured zero fraction (the
+     * runtime's cost model's, when lower); one that lost gets one above it, and schedule-sparsity makes
+     * it dense.
      */
-    private SparsityCalibration timed(PassOptions options, SparsityCalibration cal, List<Map<String, Tensor>> all)
-            throws IOException {
+    private SparsityCalibration timed(PassOptions options, Graph g, List<Map<String, Tensor>> all) throws IOException {
         long t0 = System.nanoTime();
         List<Map<String, Tensor>> samples = all.subList(0, Math.min(all.size(), TIMING_SAMPLES));
-        Map<String, Map<Unit, Double>> allLive = new LinkedHashMap<>();
-        for (String node : cal.nodes()) {
-            Map<Unit, Double> live = new LinkedHashMap<>();
-            cal.node(node).keySet().forEach(u -> live.put(u, 1.0));
-            allLive.put(node, live);
+        Map<String, SparsityCalibration.Layer> forced = new LinkedHashMap<>();
+        for (var c : SparsityAnalysis.decomposedConvs(g)) {
+            forced.put(c.name(), new SparsityCalibration.Layer(1, 0));
         }
         Path work = Files.createTempDirectory("falconc-schedule");
-        Map<String, Long> sparseNanos = new HashMap<>();
-        Map<String, Long> denseNanos = new HashMap<>();
-        Map<String, String> nodeOfValue = new HashMap<>();
-        try (CompiledJar sparse = CompiledJar.open(compile(options.withCalibration(cal), work.resolve("sparse.jar")), 1);
-             CompiledJar dense = CompiledJar.open(compile(options.withCalibration(SparsityCalibration.of(allLive)),
+        modelBreakEvens = new HashMap<>();
+        try (CompiledJar model = CompiledJar.open(compile(options.withCalibration(null), work.resolve("model.jar")), 1)) {
+            Profile p = new Profile();
+            model.model().runArrays(ModelArrays.arrays(model.model(), samples.get(0)), p);
+            for (LayerInfo l : model.model().layers()) {
+                if (!Float.isNaN(p.breakEven(l.index()))) {
+                    modelBreakEvens.put(l.name(), p.breakEven(l.index()));
+                }
+            }
+        }
+        Map<String, SparsityCalibration.Layer> result = new LinkedHashMap<>();
+        List<String> dropped = new ArrayList<>();
+        try (CompiledJar sparse = CompiledJar.open(compile(options.withCalibration(SparsityCalibration.of(forced)),
+                     work.resolve("sparse.jar")), 1);
+             CompiledJar dense = CompiledJar.open(compile(options.withSparsity(SparsityMode.OFF),
                      work.resolve("dense.jar")), 1)) {
             List<Map<String, Object>> sIn = arrays(sparse.model(), samples);
             List<Map<String, Object>> dIn = arrays(dense.model(), samples);
@@ -172,40 +177,52 @@ final class Calibrator {
                     }
                 }
             }
-            for (LayerInfo l : sparse.model().layers()) {
-                if (l.op().equals("DecomposedConv")) {
-                    sparseNanos.put(l.value(), sp.nanos(l.index()));
-                    nodeOfValue.put(l.value(), l.name());
-                }
-            }
+            Map<String, Long> denseNanos = new HashMap<>();
             for (LayerInfo l : dense.model().layers()) {
                 denseNanos.put(l.value(), dp.nanos(l.index()));
+            }
+            // A bitmap's time is charged to each layer that reads it (what going sparse costs).
+            Map<String, Long> bitsNanos = new HashMap<>();
+            for (LayerInfo l : sparse.model().layers()) {
+                if (l.op().equals("ActivationBits")) {
+                    bitsNanos.put(l.value(), sp.nanos(l.index()));
+                }
+            }
+            Map<String, String> bitsOf = new HashMap<>();
+            for (var c : SparsityAnalysis.decomposedConvs(g)) {
+                bitsOf.put(c.name(), c.node().input(4).name());
+            }
+            for (LayerInfo l : sparse.model().layers()) {
+                Long d = denseNanos.get(l.value());
+                if (!l.op().equals("DecomposedConv") || d == null || sp.inputElements(l.index()) == 0) {
+                    continue;
+                }
+                double zeros = (double) sp.inputZeros(l.index()) / sp.inputElements(l.index());
+                long s = sp.nanos(l.index()) + bitsNanos.getOrDefault(bitsOf.get(l.name()), 0L);
+                double model = modelBreakEven(l.name());
+                boolean wins = s <= TIMED_MARGIN * d;
+                double breakEven = wins ? Math.min(model, zeros) : Math.min(1, Math.max(model,
+                        zeros + 2 * org.falconc.passes.ScheduleSparsity.MARGIN));
+                result.put(l.name(), new SparsityCalibration.Layer(zeros, breakEven));
+                if (!wins) {
+                    dropped.add(l.name());
+                }
             }
         } finally {
             deleteDirectory(work);
         }
-        Map<String, Map<Unit, Double>> result = new LinkedHashMap<>();
-        for (String node : cal.nodes()) {
-            result.put(node, cal.node(node));
-        }
-        int kept = 0;
-        List<String> dropped = new ArrayList<>();
-        for (var e : sparseNanos.entrySet()) {
-            Long d = denseNanos.get(e.getKey());
-            String node = nodeOfValue.get(e.getKey());
-            if (d == null || !result.containsKey(node)) {
-                continue;
-            }
-            if (e.getValue() > TIMED_MARGIN * d) {
-                result.put(node, allLive.get(node));
-                dropped.add(node);
-            } else {
-                kept++;
-            }
-        }
-        note("timed the scheduled sparse layers against dense on the inputs in %.1f s: %d sparse, %d back to dense%s",
-                (System.nanoTime() - t0) / 1e9, kept, dropped.size(), dropped.isEmpty() ? "" : " " + dropped);
+        note("timed %d decomposed layers sparse against dense on %d inputs in %.1f s: %d keep the sparse path, "
+                + "%d dense%s", result.size(), samples.size(), (System.nanoTime() - t0) / 1e9,
+                result.size() - dropped.size(), dropped.size(), dropped.isEmpty() ? "" : " " + dropped);
         return SparsityCalibration.of(result);
+    }
+
+    private Map<String, Float> modelBreakEvens;
+
+    /** The break-even zero fraction the runtime's cost model gives a layer (from an uncalibrated compile). */
+    private double modelBreakEven(String layer) {
+        Float f = modelBreakEvens == null ? null : modelBreakEvens.get(layer);
+        return f == null ? 0.5 : f;
     }
 
     /** Removes a flat working directory of compiled jars. */
@@ -232,53 +249,32 @@ final class Calibrator {
         return ModelLoader.load(model, inputShapes, Pipeline.optimizing(), upTo, Map.of()).graph();
     }
 
-    /**
-     * Runs the interpreter on every sample, accumulating unit statistics per decomposed convolution;
-     * with {@code positives} non-null also samples each producer's positive outputs.
-     */
-    private SparsityCalibration statistics(Graph g, List<Map<String, Tensor>> samples, Map<String, float[]> positives) {
+    /** Runs the interpreter on every sample, sampling the positive outputs of each producer whose zeros a decomposed convolution reads. */
+    private void positives(Graph g, List<Map<String, Tensor>> samples, Map<String, float[]> positives) {
         List<SparsityAnalysis.DecomposedConvInput> convs = SparsityAnalysis.decomposedConvs(g);
-        Map<String, List<UnitStatistics>> byInput = new HashMap<>();
-        List<UnitStatistics> all = new ArrayList<>();
+        java.util.Set<String> producers = new java.util.HashSet<>();
         for (var c : convs) {
-            UnitStatistics s = new UnitStatistics(c.node());
-            all.add(s);
-            byInput.computeIfAbsent(c.input(), k -> new ArrayList<>()).add(s);
+            producers.addAll(c.producers());
         }
         Map<String, String> producerOfValue = new HashMap<>();
-        if (positives != null) {
-            java.util.Set<String> producers = new java.util.HashSet<>();
-            for (var c : convs) {
-                producers.addAll(c.producers());
-            }
-            for (Node n : g.nodes()) {
-                String key = SparsityAnalysis.producerKey(n);
-                if (producers.contains(key)) {
-                    producerOfValue.put(n.output(0).name(), key);
-                }
+        for (Node n : g.nodes()) {
+            String key = SparsityAnalysis.producerKey(n);
+            if (producers.contains(key)) {
+                producerOfValue.put(n.output(0).name(), key);
             }
         }
         Map<String, List<float[]>> collected = new HashMap<>();
         for (Map<String, Tensor> sample : samples) {
             Interpreter.run(g, sample, (value, tensor) -> {
-                List<UnitStatistics> stats = byInput.get(value.name());
-                if (stats != null) {
-                    for (UnitStatistics s : stats) {
-                        s.accumulate(tensor);
-                    }
-                }
                 String producer = producerOfValue.get(value.name());
                 if (producer != null) {
                     collected.computeIfAbsent(producer, k -> new ArrayList<>()).add(positiveValues(tensor));
                 }
             });
         }
-        if (positives != null) {
-            for (var e : collected.entrySet()) {
-                positives.put(e.getKey(), sampleSorted(e.getValue()));
-            }
+        for (var e : collected.entrySet()) {
+            positives.put(e.getKey(), sampleSorted(e.getValue()));
         }
-        return SparsityCalibration.fromStatistics(all);
     }
 
     private static float[] positiveValues(Tensor t) {

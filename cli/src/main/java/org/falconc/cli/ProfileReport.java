@@ -11,9 +11,10 @@ import org.falconc.runtime.profile.Profile;
 
 /**
  * The per-layer table and totals of {@code falconc profile}: for each layer its op, output, the
- * compiler's decision, live unit fraction, dense and executed MACs, the zero fraction of its input,
- * the capture, the time per inference and, for layers with MACs, GFLOP/s and % of the machine's peak;
- * then the totals over the convolutions and the model's rate.
+ * compiler's decision, for a decomposed convolution how many inferences ran sparse and the break-even
+ * it decided with, dense and executed MACs, the zero fraction of its input, the capture, the time per
+ * inference and, for layers with MACs, GFLOP/s and % of the machine's peak; then the totals over the
+ * convolutions (theoretical and executed computation reduction, capture) and the model's rate.
  */
 final class ProfileReport {
     private ProfileReport() {
@@ -30,9 +31,9 @@ final class ProfileReport {
         out.printf(Locale.ROOT, "%s%s%n", peak == null ? MachinePeak.NOT_AVAILABLE : peak.describe(),
                 peak == null ? "" : String.format(Locale.ROOT, "; %% peak = GFLOP/s / (%.1f x %d threads)",
                         peak.gflopsPerCore(), threads));
-        out.printf(Locale.ROOT, "%3s  %-28s %-15s %-20s %-44s %6s %10s %10s %6s %7s %9s %8s %6s%n", "#", "layer", "op",
-                "output", "execution", "live", "dense MMAC", "exec MMAC", "zeros", "capture", "time ms", "GFLOP/s",
-                "% peak");
+        out.printf(Locale.ROOT, "%3s  %-28s %-15s %-20s %-30s %9s %6s %10s %10s %6s %7s %9s %8s %6s%n", "#", "layer",
+                "op", "output", "execution", "sparse", "b-even", "dense MMAC", "exec MMAC", "zeros", "capture", "time ms",
+                "GFLOP/s", "% peak");
         long modelMacs = 0;
         long dense = 0;
         long executed = 0;
@@ -60,9 +61,11 @@ final class ProfileReport {
                 elements += p.inputElements(i);
                 zeros += p.inputZeros(i);
             }
-            String live = p.unitsTotal(i) == 0 ? "" : pct((double) p.unitsLive(i) / p.unitsTotal(i));
-            out.printf(Locale.ROOT, "%3d  %-28s %-15s %-20s %-44s %6s %10s %10s %6s %7s %9.3f %8s %6s%n", i,
-                    cut(info.name(), 28), cut(info.op(), 15), cut(info.output(), 20), cut(info.detail(), 44), live,
+            String decided = p.decisions(i) == 0 ? "" : p.sparseDecisions(i) + "/" + p.decisions(i);
+            String breakEven = Float.isNaN(p.breakEven(i)) ? "" : pct(p.breakEven(i));
+            out.printf(Locale.ROOT, "%3d  %-28s %-15s %-20s %-30s %9s %6s %10s %10s %6s %7s %9.3f %8s %6s%n", i,
+                    cut(info.name(), 28), cut(info.op(), 15), cut(info.output(), 20), cut(info.detail(), 30), decided,
+                    breakEven,
                     conv ? mmac(d, inferences) : "", conv ? mmac(e, inferences) : "",
                     conv && p.inputElements(i) > 0 ? pct((double) p.inputZeros(i) / p.inputElements(i)) : "",
                     conv && z > 0 ? pct((double) (d - e) / z) : "", ns / 1e6 / inferences, gflops(rate),
@@ -73,7 +76,9 @@ final class ProfileReport {
                 mmac(executed, inferences));
         out.printf(Locale.ROOT, "zero fraction of convolution inputs: %s%n",
                 elements == 0 ? "n/a" : pct((double) zeros / elements));
-        out.printf(Locale.ROOT, "theoretical computation reduction (1 - executed / dense conv MACs): %s%n",
+        out.printf(Locale.ROOT, "theoretical computation reduction (MACs with a zero activation operand / conv MACs): %s%n",
+                dense == 0 ? "n/a" : pct((double) zeroOperand / dense));
+        out.printf(Locale.ROOT, "executed computation reduction (1 - executed / dense conv MACs): %s%n",
                 dense == 0 ? "n/a" : pct(1 - (double) executed / dense));
         out.printf(Locale.ROOT, "capture (skipped MACs / MACs with a zero activation operand): %s%n",
                 zeroOperand == 0 ? "n/a" : pct((double) (dense - executed) / zeroOperand));

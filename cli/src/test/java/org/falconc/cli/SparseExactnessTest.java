@@ -10,22 +10,20 @@ import java.util.Map;
 import org.falconc.codegen.CompileOptions;
 import org.falconc.codegen.Compiler;
 import org.falconc.ir.Graph;
-import org.falconc.ir.Node;
 import org.falconc.ir.Tensor;
 import org.falconc.passes.PassOptions;
 import org.falconc.passes.Pipeline;
 import org.falconc.passes.SparsityMode;
 import org.falconc.passes.sparsity.SparsityAnalysis;
 import org.falconc.passes.sparsity.SparsityCalibration;
-import org.falconc.passes.sparsity.Unit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Exact sparse execution computes what the dense model computes: every convolution the decomposition
- * accepts (graph inputs included) is scheduled as if no unit were live (so sparse wherever the
- * scheduler allows it), once with the finest unit and once with a coarse one, and the outputs on a
- * real image equal the dense compilation's within 1e-5 relative L2.
+ * accepts (graph inputs included) is forced sparse (calibrated break-even 0, so the run-time decision
+ * always takes the sparse kernel), and the outputs on a real image equal the dense compilation's
+ * within 1e-5 relative L2; with break-even 1 (always dense) too, so both branches of the decision run.
  */
 class SparseExactnessTest {
     private static final double MAX_REL_L2 = 1e-5;
@@ -52,31 +50,23 @@ class SparseExactnessTest {
         Tensor input = ImageTensors.tensor(image, org.falconc.runtime.io.ImagePreset.valueOf(preset), shape);
         Map<String, Tensor> feeds = Map.of(denseGraph.inputs().get(0).name(), input);
         Map<String, Tensor> expected = run(denseGraph, "Dense", feeds);
-        for (Unit unit : List.of(new Unit(1, 8), new Unit(8, 64))) {
-            Map<String, Map<Unit, Double>> allDead = new LinkedHashMap<>();
+        for (double breakEven : new double[] {0, 1}) {
+            Map<String, SparsityCalibration.Layer> forced = new LinkedHashMap<>();
             for (var c : convs) {
-                Map<Unit, Double> live = new LinkedHashMap<>();
-                for (Unit u : Unit.candidates(channelsPerGroup(c.node()))) {
-                    live.put(u, u.equals(unit) || !Unit.candidates(channelsPerGroup(c.node())).contains(unit) ? 0.0 : 1.0);
-                }
-                allDead.put(c.name(), live);
+                // zero fraction 1: schedule-sparsity keeps every layer decomposed, with this break-even
+                forced.put(c.name(), new SparsityCalibration.Layer(1, breakEven));
             }
-            PassOptions sparse = decompose.withCalibration(SparsityCalibration.of(allDead));
+            PassOptions sparse = decompose.withCalibration(SparsityCalibration.of(forced));
             Graph g = ModelLoader.load(model, Map.of(), Pipeline.optimizing(sparse), sparse, Map.of()).graph();
-            long sparseLayers = g.nodes().stream().filter(n -> n.op().equals("DecomposedConv")).count();
-            // Where even a dead layer's mask checks would cost more than the dense product, it stays dense.
-            assertTrue(2 * sparseLayers >= convs.size(), unit + ": " + sparseLayers + " of " + convs.size() + " layers sparse");
+            long decomposedLayers = g.nodes().stream().filter(n -> n.op().equals("DecomposedConv")).count();
+            assertTrue(decomposedLayers == convs.size(), decomposedLayers + " of " + convs.size() + " layers decomposed");
             Map<String, Tensor> got = run(g, "Sparse", feeds);
             for (var e : expected.entrySet()) {
                 double err = Comparison.relativeL2(got.get(e.getKey()).floats(), e.getValue().floats());
-                assertTrue(err <= MAX_REL_L2, model.getFileName() + " unit " + unit + " output " + e.getKey()
+                assertTrue(err <= MAX_REL_L2, model.getFileName() + " break-even " + breakEven + " output " + e.getKey()
                         + ": relative L2 " + err);
             }
         }
-    }
-
-    private static int channelsPerGroup(Node conv) {
-        return conv.input(1).type().shape().dim(1);
     }
 
     private static Map<String, Tensor> run(Graph g, String name, Map<String, Tensor> feeds) throws Exception {

@@ -13,7 +13,7 @@ import java.util.Arrays;
  */
 public final class Profile {
 
-    private static final int COUNTERS = 9;
+    private static final int COUNTERS = 10;
     private static final int NANOS = 0;
     private static final int CALLS = 1;
     private static final int DECISIONS = 2;
@@ -23,6 +23,8 @@ public final class Profile {
     private static final int ZERO_OPERAND_MACS = 6;
     private static final int INPUT_ELEMENTS = 7;
     private static final int INPUT_ZEROS = 8;
+    /** The break-even zero fraction a decomposed layer decided with (float bits + 1; 0: none). */
+    private static final int BREAK_EVEN = 9;
 
     /** counters[layer * COUNTERS + counter]; grows with the highest layer seen. */
     private long[] counters = new long[64 * COUNTERS];
@@ -70,11 +72,15 @@ public final class Profile {
         counters[at + INPUT_ZEROS] += zeros;
     }
 
-    /** A decomposed convolution's run-time choice for the current layer: sparse or dense kernel. */
-    public void decision(boolean sparse) {
+    /**
+     * A decomposed convolution's run-time choice for the current layer: sparse or dense kernel, and
+     * the break-even zero fraction it compared the input's zero fraction with.
+     */
+    public void decision(boolean sparse, float breakEven) {
         if (current < 0) {
             return;
         }
+        counters[current * COUNTERS + BREAK_EVEN] = Float.floatToIntBits(breakEven) + 1L;
         counters[current * COUNTERS + DECISIONS]++;
         if (sparse) {
             counters[current * COUNTERS + SPARSE_DECISIONS]++;
@@ -103,6 +109,12 @@ public final class Profile {
     /** Run-time dense/sparse decisions taken (one per call of a decomposed convolution). */
     public long decisions(int layer) {
         return get(layer, DECISIONS);
+    }
+
+    /** The break-even zero fraction the layer's decisions used, or NaN when it took none. */
+    public float breakEven(int layer) {
+        long v = get(layer, BREAK_EVEN);
+        return v == 0 ? Float.NaN : Float.intBitsToFloat((int) (v - 1));
     }
 
     /** Of {@link #decisions}, how many ran the sparse kernel. */
@@ -136,6 +148,6 @@ public final class Profile {
 
     /** Clears every counter (after warm-up runs). */
     public void reset() {
-        Arrays.fill(counters, 0);
+        java.util.Arrays.fill(counters, 0);
     }
 }

@@ -34,7 +34,7 @@ public final class DecomposedConv {
             ConvNhwc.run(ctx, layer, x, xOff, y, yOff, bias, act, p0, p1, residual, residualOff);
         }
         if (profile != null) {
-            profile.decision(sparse);
+            profile.decision(sparse, breakEven);
         }
     }
 
