@@ -80,14 +80,23 @@ final class InspectCommand implements Callable<Integer> {
                 continue;
             }
             long d = ModelCost.macs(n);
-            long e = n.op().equals("DecomposedConv") ? n.attrs().getInt("expected_macs", d) : d;
+            boolean decomposed = n.op().equals("DecomposedConv");
+            boolean measured = decomposed && n.attrs().has("expected_zeros");
+            // expected MACs of a calibrated decomposed layer: the measured zero operands skipped
+            long e = measured ? Math.round(d * (1 - n.attrs().getFloat("expected_zeros"))) : d;
             dense += d;
             expected += e;
-            String decision = n.op().equals("DecomposedConv")
-                    ? String.format(java.util.Locale.ROOT, "sparse, unit %dch x %dpx, expected live %.2f, MACs %,d -> %,d (-%.0f%%)",
-                    n.attrs().getInt("unit_channels", 0), n.attrs().getInt("unit_pixels", 0),
-                    n.attrs().getFloat("expected_live", 1f), d, e, d == 0 ? 0 : 100.0 * (d - e) / d)
-                    : String.format(java.util.Locale.ROOT, "dense, MACs %,d", d);
+            String decision;
+            if (!decomposed) {
+                decision = String.format(java.util.Locale.ROOT, "dense, MACs %,d", d);
+            } else if (measured) {
+                decision = String.format(java.util.Locale.ROOT, "decomposed: sparse when >= %.0f%% of the input is zero "
+                        + "(calibrated: %.0f%%), MACs %,d -> %,d (-%.0f%%)", 100 * n.attrs().getFloat("break_even"),
+                        100 * n.attrs().getFloat("expected_zeros"), d, e, d == 0 ? 0 : 100.0 * (d - e) / d);
+            } else {
+                decision = String.format(java.util.Locale.ROOT, "decomposed: sparse or dense per input by the cost "
+                        + "model's break-even, MACs %,d dense", d);
+            }
             String act = n.attrs().getString("activation", "");
             if (act.equals("ThresholdedRelu")) {
                 decision += String.format(java.util.Locale.ROOT, ", output threshold %.4g",

@@ -74,10 +74,20 @@ class SparsityCliTest {
         CliRunner off = CliRunner.run("dump-ir", mnist.toString(), "--sparsity", "off");
         assertEquals(0, off.exitCode(), off.err());
         assertFalse(off.out().contains("DecomposedConv"), off.out());
+        // uncalibrated exact mode: the convolution after the first Relu is decomposed, with a bitmap
+        CliRunner exact = CliRunner.run("dump-ir", mnist.toString());
+        assertEquals(0, exact.exitCode(), exact.err());
+        assertTrue(exact.out().contains("DecomposedConv") && exact.out().contains("ActivationBits"), exact.out());
+        // calibrated: every layer that keeps the sparse path records what calibration measured
         CliRunner calibrated = CliRunner.run("dump-ir", mnist.toString(), "--calibrate", digits.toString());
         assertEquals(0, calibrated.exitCode(), calibrated.err());
-        assertTrue(calibrated.out().contains("ActivationMask") || calibrated.out().contains("mask_block")
-                || !calibrated.out().contains("DecomposedConv"), calibrated.out());
+        for (String line : calibrated.out().split("\n")) {
+            if (line.contains("= DecomposedConv")) {
+                assertTrue(line.contains("expected_zeros") && line.contains("break_even"), line);
+            }
+        }
+        assertEquals(calibrated.out().contains("= DecomposedConv"), calibrated.out().contains("= ActivationBits"),
+                calibrated.out());
     }
 
     @Test

@@ -48,7 +48,7 @@ class FusedModelTest {
                   %n2 = BatchNormalization (%c2, %s, %b, %m, %v)
                   %a = Add (%n2, %x)
                   %y = Relu (%a)
-                }""", "ResBlock", Map.of("FusedConvNhwc", 2, "Transpose", 2));
+                }""", "ResBlock", Map.of("FusedConvNhwc", 1, "DecomposedConv", 1, "ActivationBits", 1, "Transpose", 2));
     }
 
     @Test
