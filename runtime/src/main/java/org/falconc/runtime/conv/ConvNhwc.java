@@ -21,12 +21,14 @@ public final class ConvNhwc {
 
     /** Variant: the depthwise kernel. */
     public static final int DEPTHWISE = 0;
-    /** Variant: direct kernel, 4 vectors of output channels (5 x 64 with AVX-512). */
-    public static final int DIRECT_4 = 1;
-    /** Variant: direct kernel, 2 vectors of output channels (10 x 32 with AVX-512). */
-    public static final int DIRECT_2 = 2;
-    /** Variant: direct kernel, 1 vector of output channels (12 x 16 with AVX-512). */
-    public static final int DIRECT_1 = 3;
+    /** Variant: direct kernel, 5 pixels x 4 vectors of output channels (5 x 64 with AVX-512). */
+    public static final int DIRECT_5X4 = 1;
+    /** Variant: direct kernel, 10 pixels x 2 vectors of output channels (10 x 32 with AVX-512). */
+    public static final int DIRECT_10X2 = 2;
+    /** Variant: direct kernel, 12 pixels x 1 vector of output channels (12 x 16 with AVX-512). */
+    public static final int DIRECT_12X1 = 3;
+    /** Variant: direct kernel, 6 pixels x 4 vectors of output channels (6 x 64 with AVX-512). */
+    public static final int DIRECT_6X4 = 4;
 
     private ConvNhwc() {
     }
@@ -104,9 +106,11 @@ public final class ConvNhwc {
         }
         int kg = k / group;
         if (kg >= 64) {
-            return DIRECT_4;
+            // 6-pixel blocks on maps of >= 100 pixels; on smaller ones (7x7: 5-pixel rows and border
+            // bands) 5-pixel blocks waste no recomputed pixels.
+            return oh * ow >= 100 ? DIRECT_6X4 : DIRECT_5X4;
         }
-        return kg >= 32 ? DIRECT_2 : DIRECT_1;
+        return kg >= 32 ? DIRECT_10X2 : DIRECT_12X1;
     }
 
     /** A readable name of a variant with this machine's vector length, e.g. "direct 5x64", "depthwise". */
@@ -116,17 +120,19 @@ public final class ConvNhwc {
         }
         NhwcKernel kernel = NhwcKernels.best();
         int nv = vectors(variant);
-        return "direct " + kernel.rows(nv) + "x" + nv * kernel.lanes();
+        int rows = variant == DIRECT_6X4 ? kernel.tallRows() : kernel.rows(nv);
+        return "direct " + rows + "x" + nv * kernel.lanes();
     }
 
     /** Vectors of output channels per register block of a direct variant. */
     static int vectors(int variant) {
         switch (variant) {
-            case DIRECT_4:
+            case DIRECT_5X4:
+            case DIRECT_6X4:
                 return 4;
-            case DIRECT_2:
+            case DIRECT_10X2:
                 return 2;
-            case DIRECT_1:
+            case DIRECT_12X1:
                 return 1;
             default:
                 throw new IllegalArgumentException("not a direct-convolution variant: " + variant);
