@@ -90,13 +90,16 @@ public final class ConvNhwc {
 
     /**
      * The register-block variant for a shape (a pure function of it: the compiler records it).
-     * Depthwise shapes get {@link #DEPTHWISE}; otherwise the block width follows the output
-     * channels per group: >= 64 takes 4 vectors, >= 32 two, fewer one (16 channels occur, and a
-     * wider block would compute padding).
+     * Depthwise shapes get {@link #DEPTHWISE}; otherwise the block width follows the output channels
+     * per group: >= 64 takes 4 vectors (6 pixels on maps of >= 100 pixels, 5 on smaller ones), >= 32
+     * two, fewer one (16 channels occur: a wider block would compute padding).
      *
-     * <p>Measured with ConvNhwcSpeed (AMD EPYC Zen, AVX-512, JDK 17, 1 thread; peak from a
-     * 12-chain FMA loop): see the numbers in the class comment of ConvNhwcSpeed and the report of the
-     * commit that set these thresholds.
+     * <p>Measured by ConvNhwcSpeed, 1 thread, AMD EPYC (Zen 5, AVX-512, FMA peak ~220 GFLOP/s per
+     * core), JDK 17, on a machine shared with other builds (+-15% run to run): 3x3 64-512 channels
+     * 56x56-7x7 150-220 GFLOP/s (70-100% of peak, 6x64 beats 5x64 by 5-15% from 14x14 up, 5x64 wins
+     * on 7x7), 1x1 256-1024 channels 180-200 (81-94%), 1x1 64->256 56x56 120-157 (54-71%: 64-step
+     * reductions), first layer 7x7/2 3->64 150-157 (70-76%), 1x1 64->16 12x16 ~100 (47%; 10x32
+     * on its 16 valid channels no better), depthwise 3x3 144 ~27 (12%: load- and index-check-bound).
      */
     public static int chooseVariant(int n, int c, int h, int w, int k, int oh, int ow, int r, int s,
                                     int strideH, int strideW, int padTop, int padLeft, int dilH, int dilW, int group) {

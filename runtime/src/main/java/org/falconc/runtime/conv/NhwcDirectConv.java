@@ -79,7 +79,7 @@ final class NhwcDirectConv {
         int[] xo = ctx.ints(lane, XO_SLOT, pixels);
         int[] pix = ctx.ints(lane, PIX_SLOT, pixels);
         int[] seg = ctx.ints(lane, SEG_SLOT, SEG_INTS * (pixels + 1));
-        int[] short_ = ctx.ints(lane, SHORT_SLOT, 16);
+        int[] padded = ctx.ints(lane, SHORT_SLOT, 16);
         float[] tile = ctx.scratch(lane, ScratchSlots.CONV_LANE, kernel.tileLength());
 
         // Segments: runs of rows with one row-tap range x runs of columns with one column-tap range.
@@ -194,9 +194,9 @@ final class NhwcDirectConv {
                         // Shorter than a block (the border bands of small maps): a full block on the segment's
                         // pixels repeated up to MR, storing each pixel once, still beats one-pixel kernels.
                         for (int m = 0; m < mr; m++) {
-                            short_[m] = xo[start + Math.min(m, len - 1)];
+                            padded[m] = xo[start + Math.min(m, len - 1)];
                         }
-                        taps(kernel, nv, mr, x, short_, 0, xAdd, rowStep, ryN, segCol, segSx, inner,
+                        taps(kernel, nv, mr, x, padded, 0, xAdd, rowStep, ryN, segCol, segSx, inner,
                                 wts, wb, wRow, wCol, o1, o2, o3, tile);
                         for (int m = 0; m < len; m++) {
                             storePixel(kernel, tile, m * tileStride, pix[start + m], y, yOff, ops, chanOff,
