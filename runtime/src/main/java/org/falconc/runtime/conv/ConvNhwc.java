@@ -245,8 +245,8 @@ public final class ConvNhwc {
     }
 
     /**
-     * Output-row blocks per (image, group, channel block): one when single-threaded (weights stay hot
-     * over the whole map), else enough for about four tasks per thread so small maps use every core.
+     * The fewest output-row blocks per (image, group, channel block) for the threads: one when
+     * single-threaded, else enough for about four tasks per thread so small maps use every core.
      */
     static int rowBlocks(int threads, int otherTasks, int oh) {
         if (threads == 1) {

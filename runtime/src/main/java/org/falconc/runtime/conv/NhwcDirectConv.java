@@ -32,7 +32,7 @@ final class NhwcDirectConv {
     private static final int XO_SLOT = 4;
     private static final int PIX_SLOT = 5;
     private static final int SEG_SLOT = 6;
-    private static final int SHORT_SLOT = 7;
+    private static final int PADDED_SLOT = 7;
     private static final int SEG_INTS = 5;
 
     private NhwcDirectConv() {
@@ -79,7 +79,7 @@ final class NhwcDirectConv {
         int[] xo = ctx.ints(lane, XO_SLOT, pixels);
         int[] pix = ctx.ints(lane, PIX_SLOT, pixels);
         int[] seg = ctx.ints(lane, SEG_SLOT, SEG_INTS * (pixels + 1));
-        int[] padded = ctx.ints(lane, SHORT_SLOT, 16);
+        int[] padded = ctx.ints(lane, PADDED_SLOT, 16);
         float[] tile = ctx.scratch(lane, ScratchSlots.CONV_LANE, kernel.tileLength());
 
         // Segments: runs of rows with one row-tap range x runs of columns with one column-tap range.
