@@ -22,12 +22,14 @@ public final class ConvNhwc {
 
     /** Variant: the depthwise kernel. */
     public static final int DEPTHWISE = 0;
-    /** Variant: direct kernel, 4 vectors of output channels (5 x 64 with AVX-512). */
-    public static final int DIRECT_4 = 1;
-    /** Variant: direct kernel, 2 vectors of output channels (10 x 32 with AVX-512). */
-    public static final int DIRECT_2 = 2;
-    /** Variant: direct kernel, 1 vector of output channels (12 x 16 with AVX-512). */
-    public static final int DIRECT_1 = 3;
+    /** Variant: direct kernel, 5 pixels x 4 vectors of output channels (5 x 64 with AVX-512). */
+    public static final int DIRECT_5X4 = 1;
+    /** Variant: direct kernel, 10 pixels x 2 vectors of output channels (10 x 32 with AVX-512). */
+    public static final int DIRECT_10X2 = 2;
+    /** Variant: direct kernel, 12 pixels x 1 vector of output channels (12 x 16 with AVX-512). */
+    public static final int DIRECT_12X1 = 3;
+    /** Variant: direct kernel, 6 pixels x 4 vectors of output channels (6 x 64 with AVX-512). */
+    public static final int DIRECT_6X4 = 4;
 
     private ConvNhwc() {
     }
@@ -89,13 +91,16 @@ public final class ConvNhwc {
 
     /**
      * The register-block variant for a shape (a pure function of it: the compiler records it).
-     * Depthwise shapes get {@link #DEPTHWISE}; otherwise the block width follows the output
-     * channels per group: >= 64 takes 4 vectors, >= 32 two, fewer one (16 channels occur, and a
-     * wider block would compute padding).
+     * Depthwise shapes get {@link #DEPTHWISE}; otherwise the block width follows the output channels
+     * per group: >= 64 takes 4 vectors (6 pixels on maps of >= 100 pixels, 5 on smaller ones), >= 32
+     * two, fewer one (16 channels occur: a wider block would compute padding).
      *
-     * <p>Measured with ConvNhwcSpeed (AMD EPYC Zen, AVX-512, JDK 17, 1 thread; peak from a
-     * 12-chain FMA loop): see the numbers in the class comment of ConvNhwcSpeed and the report of the
-     * commit that set these thresholds.
+     * <p>Measured by ConvNhwcSpeed, 1 thread, AMD EPYC (Zen 5, AVX-512, FMA peak ~220 GFLOP/s per
+     * core), JDK 17, on a machine shared with other builds (+-15% run to run): 3x3 64-512 channels
+     * 56x56-7x7 150-220 GFLOP/s (70-100% of peak, 6x64 beats 5x64 by 5-15% from 14x14 up, 5x64 wins
+     * on 7x7), 1x1 256-1024 channels 180-200 (81-94%), 1x1 64->256 56x56 120-157 (54-71%: 64-step
+     * reductions), first layer 7x7/2 3->64 150-157 (70-76%), 1x1 64->16 12x16 ~100 (47%; 10x32
+     * on its 16 valid channels no better), depthwise 3x3 144 ~27 (12%: load- and index-check-bound).
      */
     public static int chooseVariant(int n, int c, int h, int w, int k, int oh, int ow, int r, int s,
                                     int strideH, int strideW, int padTop, int padLeft, int dilH, int dilW, int group) {
@@ -105,9 +110,11 @@ public final class ConvNhwc {
         }
         int kg = k / group;
         if (kg >= 64) {
-            return DIRECT_4;
+            // 6-pixel blocks on maps of >= 100 pixels; on smaller ones (7x7: 5-pixel rows and border
+            // bands) 5-pixel blocks waste no recomputed pixels.
+            return oh * ow >= 100 ? DIRECT_6X4 : DIRECT_5X4;
         }
-        return kg >= 32 ? DIRECT_2 : DIRECT_1;
+        return kg >= 32 ? DIRECT_10X2 : DIRECT_12X1;
     }
 
     /** A readable name of a variant with this machine's vector length, e.g. "direct 5x64", "depthwise". */
@@ -117,17 +124,19 @@ public final class ConvNhwc {
         }
         NhwcKernel kernel = NhwcKernels.best();
         int nv = vectors(variant);
-        return "direct " + kernel.rows(nv) + "x" + nv * kernel.lanes();
+        int rows = variant == DIRECT_6X4 ? kernel.tallRows() : kernel.rows(nv);
+        return "direct " + rows + "x" + nv * kernel.lanes();
     }
 
     /** Vectors of output channels per register block of a direct variant. */
     static int vectors(int variant) {
         switch (variant) {
-            case DIRECT_4:
+            case DIRECT_5X4:
+            case DIRECT_6X4:
                 return 4;
-            case DIRECT_2:
+            case DIRECT_10X2:
                 return 2;
-            case DIRECT_1:
+            case DIRECT_12X1:
                 return 1;
             default:
                 throw new IllegalArgumentException("not a direct-convolution variant: " + variant);
@@ -274,8 +283,8 @@ public final class ConvNhwc {
     }
 
     /**
-     * Output-row blocks per (image, group, channel block): one when single-threaded (weights stay hot
-     * over the whole map), else enough for about four tasks per thread so small maps use every core.
+     * The fewest output-row blocks per (image, group, channel block) for the threads: one when
+     * single-threaded, else enough for about four tasks per thread so small maps use every core.
      */
     static int rowBlocks(int threads, int otherTasks, int oh) {
         if (threads == 1) {

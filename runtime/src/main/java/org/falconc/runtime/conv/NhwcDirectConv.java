@@ -11,9 +11,10 @@ import org.falconc.runtime.parallel.ExecutionContext;
  * padding: the interior is one segment, each border row/column band another), so every register
  * block runs without bounds logic; a segment's last block is shifted back to end on the segment's
  * last pixel (recomputing a few, storing only the new ones); a shorter segment runs one block on its
- * pixels repeated, and only single pixels (corners) take the one-pixel kernel. Weights of one channel block larger than {@link #CHUNK_BYTES} are
- * reduced in chunks that stay in L2 (kernel rows, or input-channel slices when one kernel row is
- * too big), the partial sums accumulating in y and the epilogue running after the last chunk.
+ * pixels repeated, and only single pixels (corners) take the one-pixel kernel. Weights of one channel
+ * block larger than {@link #CHUNK_BYTES} are reduced in chunks that stay in L2 (kernel rows, or
+ * input-channel slices when one kernel row is too big), the partial sums accumulating in y and the
+ * epilogue running after the last chunk.
  */
 final class NhwcDirectConv {
 
@@ -31,7 +32,7 @@ final class NhwcDirectConv {
     private static final int XO_SLOT = 4;
     private static final int PIX_SLOT = 5;
     private static final int SEG_SLOT = 6;
-    private static final int SHORT_SLOT = 7;
+    private static final int PADDED_SLOT = 7;
     private static final int SEG_INTS = 5;
 
     private NhwcDirectConv() {
@@ -78,7 +79,7 @@ final class NhwcDirectConv {
         int[] xo = ctx.ints(lane, XO_SLOT, pixels);
         int[] pix = ctx.ints(lane, PIX_SLOT, pixels);
         int[] seg = ctx.ints(lane, SEG_SLOT, SEG_INTS * (pixels + 1));
-        int[] short_ = ctx.ints(lane, SHORT_SLOT, 16);
+        int[] padded = ctx.ints(lane, PADDED_SLOT, 16);
         float[] tile = ctx.scratch(lane, ScratchSlots.CONV_LANE, kernel.tileLength());
 
         // Segments: runs of rows with one row-tap range x runs of columns with one column-tap range.
@@ -134,7 +135,7 @@ final class NhwcDirectConv {
         int colStep = dw * ips;
         int wRow = s * cg * NhwcKernel.PANEL;
         int wCol = cg * NhwcKernel.PANEL;
-        int mr = kernel.rows(nv);
+        int mr = nv == 4 && l.variant() == ConvNhwc.DIRECT_6X4 ? kernel.tallRows() : kernel.rows(nv);
         int cols = Math.min(nv * lanes, kg - col0);
         int chanOff = g * kg + col0;
         int tileStride = kernel.tileStride();
@@ -182,7 +183,7 @@ final class NhwcDirectConv {
                     if (len >= mr) {
                         for (int i = 0; i < len; i += mr) {
                             int at = Math.min(i, len - mr); // the last block ends on the segment's last pixel
-                            taps(kernel, nv, false, x, xo, start + at, xAdd, rowStep, ryN, segCol, segSx, inner,
+                            taps(kernel, nv, mr, x, xo, start + at, xAdd, rowStep, ryN, segCol, segSx, inner,
                                     wts, wb, wRow, wCol, o1, o2, o3, tile);
                             for (int m = i - at; m < mr; m++) {
                                 storePixel(kernel, tile, m * tileStride, pix[start + at + m], y, yOff, ops, chanOff,
@@ -193,16 +194,16 @@ final class NhwcDirectConv {
                         // Shorter than a block (the border bands of small maps): a full block on the segment's
                         // pixels repeated up to MR, storing each pixel once, still beats one-pixel kernels.
                         for (int m = 0; m < mr; m++) {
-                            short_[m] = xo[start + Math.min(m, len - 1)];
+                            padded[m] = xo[start + Math.min(m, len - 1)];
                         }
-                        taps(kernel, nv, false, x, short_, 0, xAdd, rowStep, ryN, segCol, segSx, inner,
+                        taps(kernel, nv, mr, x, padded, 0, xAdd, rowStep, ryN, segCol, segSx, inner,
                                 wts, wb, wRow, wCol, o1, o2, o3, tile);
                         for (int m = 0; m < len; m++) {
                             storePixel(kernel, tile, m * tileStride, pix[start + m], y, yOff, ops, chanOff,
                                     cols, bias, res, resOff, k, mode, act, p0, p1);
                         }
                     } else {
-                        taps(kernel, nv, true, x, xo, start, xAdd, rowStep, ryN, segCol, segSx, inner,
+                        taps(kernel, nv, 1, x, xo, start, xAdd, rowStep, ryN, segCol, segSx, inner,
                                 wts, wb, wRow, wCol, o1, o2, o3, tile);
                         storePixel(kernel, tile, 0, pix[start], y, yOff, ops, chanOff, cols, bias, res,
                                 resOff, k, mode, act, p0, p1);
@@ -213,17 +214,17 @@ final class NhwcDirectConv {
     }
 
     /** One register block over a segment's taps: the kernel reduces one tap (or fused run) per call. */
-    private static void taps(NhwcKernel kernel, int nv, boolean single, float[] x, int[] xo, int xoOff, int xAdd,
+    private static void taps(NhwcKernel kernel, int nv, int mr, float[] x, int[] xo, int xoOff, int xAdd,
                              int rowStep, int ryN, int colStep, int sxN, int inner, float[] w, int wb, int wRow,
                              int wCol, int o1, int o2, int o3, float[] tile) {
         if (ryN == 0 || sxN == 0) { // the window misses the input: the sums are zero
-            kernel.direct(nv, single, false, x, xo, xoOff, xAdd, 0, w, wb, o1, o2, o3, tile);
+            kernel.direct(nv, mr, false, x, xo, xoOff, xAdd, 0, w, wb, o1, o2, o3, tile);
             return;
         }
         boolean load = false;
         for (int ry = 0; ry < ryN; ry++) {
             for (int sx = 0; sx < sxN; sx++) {
-                kernel.direct(nv, single, load, x, xo, xoOff, xAdd + ry * rowStep + sx * colStep, inner,
+                kernel.direct(nv, mr, load, x, xo, xoOff, xAdd + ry * rowStep + sx * colStep, inner,
                         w, wb + ry * wRow + sx * wCol, o1, o2, o3, tile);
                 load = true;
             }

@@ -33,6 +33,9 @@ abstract class NhwcKernel {
     /** Output pixels of the register block with {@code nv} vectors of output channels. */
     abstract int rows(int nv);
 
+    /** Output pixels of the taller 4-vector block ({@link ConvNhwc#DIRECT_6X4}). */
+    abstract int tallRows();
+
     /** Floats per tile row: the widest block. */
     final int tileStride() {
         return 4 * lanes();
@@ -40,17 +43,18 @@ abstract class NhwcKernel {
 
     /** Floats of a tile holding the largest block. */
     final int tileLength() {
-        int most = Math.max(rows(1), Math.max(rows(2), rows(4)));
+        int most = Math.max(Math.max(rows(1), tallRows()), Math.max(rows(2), rows(4)));
         return most * tileStride();
     }
 
     /**
-     * Computes {@code single ? 1 : rows(nv)} output pixels x {@code nv * lanes()} output channels over
+     * Computes {@code mr} (1, {@link #rows(int) rows(nv)} or, for 4 vectors, {@link #tallRows()}) output
+     * pixels x {@code nv * lanes()} output channels over
      * {@code inner} reduction steps into {@code tile}, starting from zero or ({@code load}) from the
      * tile: step ci reads input {@code x[xo[xoOff + m] + xAdd + ci]} and weight vector j at
      * {@code w[wb + ci * PANEL + o_j]} ({@code o_0 = 0}).
      */
-    abstract void direct(int nv, boolean single, boolean load, float[] x, int[] xo, int xoOff, int xAdd, int inner,
+    abstract void direct(int nv, int mr, boolean load, float[] x, int[] xo, int xoOff, int xAdd, int inner,
                          float[] w, int wb, int o1, int o2, int o3, float[] tile);
 
     /**

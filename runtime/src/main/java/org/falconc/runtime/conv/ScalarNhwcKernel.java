@@ -22,9 +22,13 @@ final class ScalarNhwcKernel extends NhwcKernel {
     }
 
     @Override
-    void direct(int nv, boolean single, boolean load, float[] x, int[] xo, int xoOff, int xAdd, int inner,
+    int tallRows() {
+        return 6;
+    }
+
+    @Override
+    void direct(int nv, int mr, boolean load, float[] x, int[] xo, int xoOff, int xAdd, int inner,
                 float[] w, int wb, int o1, int o2, int o3, float[] tile) {
-        int mr = single ? 1 : rows(nv);
         int stride = tileStride();
         int[] offsets = {0, o1, o2, o3};
         for (int m = 0; m < mr; m++) {

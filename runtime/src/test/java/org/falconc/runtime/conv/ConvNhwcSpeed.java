@@ -12,10 +12,11 @@ import org.falconc.runtime.parallel.ThreadPool;
  * SqueezeNet layers at 1 and 2 threads. Not a test: run it by hand, e.g.
  * <pre>
  * java --add-modules jdk.incubator.vector -cp runtime/target/classes:runtime/target/test-classes \
- *     org.falconc.runtime.conv.ConvNhwcSpeed [seconds-per-layer] [variant or -1] [threads threads2]
+ *     org.falconc.runtime.conv.ConvNhwcSpeed [seconds-per-layer] [variant or -1] [threads threads2] [peak]
  * </pre>
  * The peak is one core's: a Vector API loop of 12 independent FMA chains (enough to cover the FMA
- * latency on two pipes), best of several runs. Each layer reports its best call (the machine is shared).
+ * latency on two pipes), best of several runs, re-measured before each layer's line (the machine is
+ * shared: a busy moment lowers it). Each layer reports its best call.
  */
 public final class ConvNhwcSpeed {
 
@@ -44,7 +45,8 @@ public final class ConvNhwcSpeed {
         int forced = args.length > 1 ? Integer.parseInt(args[1]) : -1;
         int threads1 = args.length > 2 ? Integer.parseInt(args[2]) : 1;
         int threads2 = args.length > 3 ? Integer.parseInt(args[3]) : args.length > 2 ? 0 : 2;
-        double peak = fmaPeak();
+        boolean knownPeak = args.length > 4; // a known peak, GFLOP/s per core
+        double peak = knownPeak ? Double.parseDouble(args[4]) : fmaPeak();
         System.out.printf("java %s, %s, kernel %s: FMA peak %.1f GFLOP/s per core%n",
                 System.getProperty("java.version"), S, NhwcKernels.best().name(), peak);
         System.out.printf("%-24s %-14s %10s %7s %10s %7s%n", "layer", "variant", threads1 + "T GF/s", "%peak",
@@ -72,6 +74,9 @@ public final class ConvNhwcSpeed {
             double g1 = flops / bestNanos(new ExecutionContext(ThreadPool.of(threads1)), l, x, y, bias, seconds);
             double g2 = threads2 < 1 ? 0
                     : flops / bestNanos(new ExecutionContext(ThreadPool.of(threads2)), l, x, y, bias, seconds);
+            if (!knownPeak) {
+                peak = Math.max(peak, fmaPeak()); // the machine is shared: the best peak seen so far
+            }
             System.out.printf("%-24s %-14s %10.1f %6.0f%% %10.1f %6.0f%%%n", layer[0], ConvNhwc.variantName(variant),
                     g1, 100 * g1 / (threads1 * peak), g2, threads2 < 1 ? 0 : 100 * g2 / (threads2 * peak));
         }

@@ -22,7 +22,9 @@ class ConvNhwcTest {
         Epilogue.NONE, Epilogue.RELU, Epilogue.CLIP, Epilogue.LEAKY_RELU, Epilogue.HARD_SWISH, Epilogue.SIGMOID,
         Epilogue.THRESHOLDED_RELU,
     };
-    private static final int[] DIRECT = {ConvNhwc.DIRECT_4, ConvNhwc.DIRECT_2, ConvNhwc.DIRECT_1};
+    private static final int[] DIRECT = {
+        ConvNhwc.DIRECT_5X4, ConvNhwc.DIRECT_6X4, ConvNhwc.DIRECT_10X2, ConvNhwc.DIRECT_12X1,
+    };
     /** Written to y before each run: elements outside the output channels must keep it. */
     private static final float UNTOUCHED = 1234.5f;
 
@@ -188,9 +190,11 @@ class ConvNhwcTest {
         // 3x3 pad 1, 64 channels, residual and ReLU; 1x1 expand and squeeze; batch 2.
         new Case(rnd, 2, 64, 9, 11, 64, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1, Epilogue.RELU, true, true, 64, 64).checkAll();
         new Case(rnd, 2, 64, 7, 7, 70, 1, 1, 1, 1, 0, 0, 0, 0, 1, 1, 1, Epilogue.NONE, true, true, 64, 70).checkAll();
-        new Case(rnd, 1, 64, 13, 13, 16, 1, 1, 1, 1, 0, 0, 0, 0, 1, 1, 1, Epilogue.CLIP, true, false, 64, 16).checkAll();
+        new Case(rnd, 1, 64, 13, 13, 16, 1, 1, 1, 1, 0, 0, 0, 0, 1, 1, 1, Epilogue.CLIP, true, false, 64, 16)
+                .checkAll();
         // 1x1 stride 2 (ResNet downsample), 3x3 stride 2 asymmetric pads, dilation 2.
-        new Case(rnd, 1, 48, 13, 12, 31, 1, 1, 2, 2, 0, 0, 0, 0, 1, 1, 1, Epilogue.NONE, false, true, 48, 31).checkAll();
+        new Case(rnd, 1, 48, 13, 12, 31, 1, 1, 2, 2, 0, 0, 0, 0, 1, 1, 1, Epilogue.NONE, false, true, 48, 31)
+                .checkAll();
         new Case(rnd, 1, 17, 12, 13, 48, 3, 3, 2, 2, 0, 1, 1, 0, 1, 1, 1, Epilogue.HARD_SWISH, true, false, 17, 48)
                 .checkAll();
         new Case(rnd, 1, 16, 13, 13, 17, 3, 3, 1, 1, 2, 2, 2, 2, 2, 2, 1, Epilogue.LEAKY_RELU, true, true, 16, 17)
@@ -323,20 +327,24 @@ class ConvNhwcTest {
 
     @Test
     void apiDescribesVariantsAndRejectsBadLayers() {
-        assertEquals(ConvNhwc.DEPTHWISE, ConvNhwc.chooseVariant(1, 144, 56, 56, 144, 56, 56, 3, 3, 1, 1, 1, 1, 1, 1, 144));
-        assertEquals(ConvNhwc.DIRECT_4, ConvNhwc.chooseVariant(1, 64, 56, 56, 64, 56, 56, 3, 3, 1, 1, 1, 1, 1, 1, 1));
-        assertEquals(ConvNhwc.DIRECT_1, ConvNhwc.chooseVariant(1, 64, 55, 55, 16, 55, 55, 1, 1, 1, 1, 0, 0, 1, 1, 1));
+        assertEquals(ConvNhwc.DEPTHWISE,
+                ConvNhwc.chooseVariant(1, 144, 56, 56, 144, 56, 56, 3, 3, 1, 1, 1, 1, 1, 1, 144));
+        assertEquals(ConvNhwc.DIRECT_6X4, ConvNhwc.chooseVariant(1, 64, 56, 56, 64, 56, 56, 3, 3, 1, 1, 1, 1, 1, 1, 1));
+        assertEquals(ConvNhwc.DIRECT_5X4, ConvNhwc.chooseVariant(1, 512, 7, 7, 512, 7, 7, 3, 3, 1, 1, 1, 1, 1, 1, 1));
+        assertEquals(ConvNhwc.DIRECT_10X2, ConvNhwc.chooseVariant(1, 16, 9, 9, 48, 9, 9, 3, 3, 1, 1, 1, 1, 1, 1, 1));
+        assertEquals(ConvNhwc.DIRECT_12X1,
+                ConvNhwc.chooseVariant(1, 64, 55, 55, 16, 55, 55, 1, 1, 1, 1, 0, 0, 1, 1, 1));
         assertEquals("depthwise", ConvNhwc.variantName(ConvNhwc.DEPTHWISE));
-        assertTrue(ConvNhwc.variantName(ConvNhwc.DIRECT_1).startsWith("direct "));
+        assertTrue(ConvNhwc.variantName(ConvNhwc.DIRECT_12X1).startsWith("direct "));
         assertEquals(2 * 32 * 9 * 8, ConvNhwc.packedLength(34, 16, 3, 3, 2));
         assertEquals(9 * 48, ConvNhwc.packedLength(34, 17, 3, 3, 17));
         float[] packed = new float[ConvNhwc.packedLength(16, 8, 3, 3, 1)];
         ConvNhwcLayer layer = ConvNhwc.prepacked(packed, 1, 8, 5, 5, 16, 5, 5, 3, 3, 1, 1, 1, 1, 1, 1, 1, 8, 20,
-                ConvNhwc.DIRECT_2);
+                ConvNhwc.DIRECT_10X2);
         assertEquals(20, layer.outPixelStride());
-        assertTrue(layer.toString().contains(ConvNhwc.variantName(ConvNhwc.DIRECT_2)), layer.toString());
+        assertTrue(layer.toString().contains(ConvNhwc.variantName(ConvNhwc.DIRECT_10X2)), layer.toString());
         assertThrows(IllegalArgumentException.class, () -> ConvNhwc.prepacked(packed, 1, 8, 5, 5, 16, 5, 5, 3, 3,
-                1, 1, 1, 1, 1, 1, 1, 7, 16, ConvNhwc.DIRECT_2)); // pixel stride < C
+                1, 1, 1, 1, 1, 1, 1, 7, 16, ConvNhwc.DIRECT_10X2)); // pixel stride < C
         assertThrows(IllegalArgumentException.class, () -> ConvNhwc.prepacked(packed, 1, 8, 5, 5, 16, 5, 5, 3, 3,
                 1, 1, 1, 1, 1, 1, 1, 8, 16, ConvNhwc.DEPTHWISE)); // not a depthwise shape
         assertThrows(IllegalArgumentException.class, () -> ConvNhwc.run(new ExecutionContext(ONE), layer,
