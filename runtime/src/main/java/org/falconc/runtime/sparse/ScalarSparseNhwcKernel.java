@@ -7,8 +7,6 @@ package org.falconc.runtime.sparse;
  */
 final class ScalarSparseNhwcKernel extends SparseNhwcKernel {
 
-    private static final int PANEL = 16;
-
     @Override
     int lanes() {
         return PANEL;
@@ -20,16 +18,23 @@ final class ScalarSparseNhwcKernel extends SparseNhwcKernel {
     }
 
     @Override
-    void accumulate(int nv, float[] xv, int[] wo, int n, float[] w, int o1, int o2, int o3, float[] acc, int ai) {
+    void accumulate(int nv, int[] seg, int count, float[] x, float[] w, int o1, int o2, int o3, float[] acc, int ai) {
         int[] offsets = {0, o1, o2, o3};
-        for (int i = 0; i < n; i++) {
-            float v = xv[i];
-            for (int j = 0; j < nv; j++) {
-                int wi = wo[i] + offsets[j];
-                int a = ai + j * PANEL;
-                for (int l = 0; l < PANEL; l++) {
-                    acc[a + l] += v * w[wi + l];
+        int done = 0;
+        for (int i = 0; done < count; i++) {
+            int xb = seg[SEGMENT_INTS * i + 2];
+            int wb = seg[SEGMENT_INTS * i + 3];
+            for (long m = word(seg, i); m != 0; m &= m - 1) {
+                int bit = Long.numberOfTrailingZeros(m);
+                float v = x[xb + bit];
+                for (int j = 0; j < nv; j++) {
+                    int wi = wb + bit * PANEL + offsets[j];
+                    int a = ai + j * PANEL;
+                    for (int l = 0; l < PANEL; l++) {
+                        acc[a + l] += v * w[wi + l];
+                    }
                 }
+                done++;
             }
         }
     }

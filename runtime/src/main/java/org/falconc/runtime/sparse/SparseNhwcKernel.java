@@ -1,16 +1,25 @@
 package org.falconc.runtime.sparse;
 
 /**
- * The inner loop of {@link SparseConvNhwc}: one output pixel's sums over a list of live products.
- * Two implementations: {@link ScalarSparseNhwcKernel} (always available) and
+ * The inner loop of {@link SparseConvNhwc}: one output pixel's sums over the live activations of a
+ * weight group. Two implementations: {@link ScalarSparseNhwcKernel} (always available) and
  * {@code VectorSparseNhwcKernel} (Vector API, loaded reflectively by {@link SparseKernels}).
  *
- * <p>The driver walks the activation bits and writes one entry per live (tap, input channel): the
- * activation value and the offset of its weights in the dense kernel's packed panels. The kernel
- * then runs one counted loop over the entries with the accumulators live only across it (C2 on
- * JDK 17 boxes vectors carried through nested loops).
+ * <p>The driver describes the live activations as segments, one per non-empty 64-bit word of
+ * activation bits (a tap's input pixel and a word of its channels): {@link #SEGMENT_INTS} ints at
+ * {@code seg[4 * i]}: the word's low and high halves, the input offset of the word's channel 0 and
+ * the weight offset of that channel in the dense kernel's packed panels. Set bit b of segment i is
+ * the activation {@code x[seg[4i + 2] + b]} with weight vector j at
+ * {@code w[seg[4i + 3] + b * 16 + o_j]} ({@code o_0 = 0}). The kernel walks the bits in one counted
+ * loop over the live activations, refilling the word from the next segment with a branch, not a
+ * nested loop: C2 on JDK 17 boxes vectors carried through nested loops.
  */
 abstract class SparseNhwcKernel {
+
+    /** Ints per segment. */
+    static final int SEGMENT_INTS = 4;
+    /** Weight floats per input channel in a panel (the dense kernel's panel width). */
+    static final int PANEL = 16;
 
     /** Floats per vector (the scalar kernel works on whole 16-channel panels). */
     abstract int lanes();
@@ -18,9 +27,15 @@ abstract class SparseNhwcKernel {
     abstract String name();
 
     /**
-     * {@code acc[ai + j * lanes() + l] += sum_i xv[i] * w[wo[i] + o_j + l]} for vectors
-     * {@code j < nv} ({@code o_0 = 0}), lanes {@code l < lanes()}, entries {@code i < n}.
+     * {@code acc[ai + j * lanes() + l] += x * w[.. + o_j + l]} over the {@code count} set bits of the
+     * segments (at least one, all non-empty, {@code count} their total), vectors {@code j < nv},
+     * lanes {@code l < lanes()}.
      */
-    abstract void accumulate(int nv, float[] xv, int[] wo, int n, float[] w, int o1, int o2, int o3,
+    abstract void accumulate(int nv, int[] seg, int count, float[] x, float[] w, int o1, int o2, int o3,
                              float[] acc, int ai);
+
+    /** The word of segment i. */
+    static long word(int[] seg, int i) {
+        return (seg[SEGMENT_INTS * i] & 0xffffffffL) | (long) seg[SEGMENT_INTS * i + 1] << 32;
+    }
 }

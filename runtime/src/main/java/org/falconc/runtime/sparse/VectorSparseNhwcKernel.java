@@ -4,16 +4,17 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The Vector API {@link SparseNhwcKernel}: per live entry one broadcast of the activation and
- * {@code nv} weight-vector FMAs. Entries alternate between two sets of accumulators, so 4 vectors
- * keep 8 independent FMA chains in flight (one set would stall on the FMA latency). Only loaded by
- * {@link SparseKernels} when the jdk.incubator.vector module is present.
+ * The Vector API {@link SparseNhwcKernel}: per live activation one broadcast and {@code nv}
+ * weight-vector FMAs. Activations alternate between two sets of accumulators, so 4 vectors keep 8
+ * independent FMA chains in flight (one set would stall on the FMA latency); each step takes the
+ * next set bit of its own word, refilled from the next segment by a branch (one counted loop per
+ * call, the accumulators live only across it). Only loaded by {@link SparseKernels} when the
+ * jdk.incubator.vector module is present.
  */
 final class VectorSparseNhwcKernel extends SparseNhwcKernel {
 
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
-    private static final int PANEL = 16;
 
     VectorSparseNhwcKernel() {
         if (L > PANEL || PANEL % L != 0) {
@@ -32,97 +33,180 @@ final class VectorSparseNhwcKernel extends SparseNhwcKernel {
     }
 
     @Override
-    void accumulate(int nv, float[] xv, int[] wo, int n, float[] w, int o1, int o2, int o3, float[] acc, int ai) {
+    void accumulate(int nv, int[] seg, int count, float[] x, float[] w, int o1, int o2, int o3, float[] acc, int ai) {
         if (nv == 4) {
-            accumulate4(xv, wo, n, w, o1, o2, o3, acc, ai);
+            accumulate4(seg, count, x, w, o1, o2, o3, acc, ai);
         } else if (nv == 2) {
-            accumulate2(xv, wo, n, w, o1, acc, ai);
+            accumulate2(seg, count, x, w, o1, acc, ai);
         } else if (nv == 1) {
-            accumulate1(xv, wo, n, w, acc, ai);
+            accumulate1(seg, count, x, w, acc, ai);
         } else {
             throw new IllegalArgumentException("no sparse kernel of " + nv + " vectors");
         }
     }
 
-    private static void accumulate4(float[] xv, int[] wo, int n, float[] w, int o1, int o2, int o3,
-                                    float[] acc, int ai) {
-        FloatVector a0 = FloatVector.fromArray(S, acc, ai);
-        FloatVector a1 = FloatVector.fromArray(S, acc, ai + L);
+    private static void accumulate4(int[] seg, int count, float[] x, float[] w, int o1, int o2, int o3, float[] acc, int ai) {
+        FloatVector a0 = FloatVector.fromArray(S, acc, ai + 0 * L);
+        FloatVector a1 = FloatVector.fromArray(S, acc, ai + 1 * L);
         FloatVector a2 = FloatVector.fromArray(S, acc, ai + 2 * L);
         FloatVector a3 = FloatVector.fromArray(S, acc, ai + 3 * L);
         FloatVector b0 = FloatVector.zero(S);
         FloatVector b1 = FloatVector.zero(S);
         FloatVector b2 = FloatVector.zero(S);
         FloatVector b3 = FloatVector.zero(S);
-        int pairs = n >> 1;
+        int si = 0;
+        long m = word(seg, 0);
+        int xBase = seg[2];
+        int wBase = seg[3];
+        int pairs = count >> 1;
         for (int p = 0; p < pairs; p++) {
-            int i = 2 * p;
-            int wa = wo[i];
-            FloatVector xa = FloatVector.broadcast(S, xv[i]);
+            if (m == 0) {
+                si += SEGMENT_INTS;
+                m = (seg[si] & 0xffffffffL) | (long) seg[si + 1] << 32;
+                xBase = seg[si + 2];
+                wBase = seg[si + 3];
+            }
+            int bita = Long.numberOfTrailingZeros(m);
+            m &= m - 1;
+            int wa = wBase + bita * PANEL;
+            FloatVector xa = FloatVector.broadcast(S, x[xBase + bita]);
             a0 = xa.fma(FloatVector.fromArray(S, w, wa), a0);
             a1 = xa.fma(FloatVector.fromArray(S, w, wa + o1), a1);
             a2 = xa.fma(FloatVector.fromArray(S, w, wa + o2), a2);
             a3 = xa.fma(FloatVector.fromArray(S, w, wa + o3), a3);
-            int wb = wo[i + 1];
-            FloatVector xb = FloatVector.broadcast(S, xv[i + 1]);
+            if (m == 0) {
+                si += SEGMENT_INTS;
+                m = (seg[si] & 0xffffffffL) | (long) seg[si + 1] << 32;
+                xBase = seg[si + 2];
+                wBase = seg[si + 3];
+            }
+            int bitb = Long.numberOfTrailingZeros(m);
+            m &= m - 1;
+            int wb = wBase + bitb * PANEL;
+            FloatVector xb = FloatVector.broadcast(S, x[xBase + bitb]);
             b0 = xb.fma(FloatVector.fromArray(S, w, wb), b0);
             b1 = xb.fma(FloatVector.fromArray(S, w, wb + o1), b1);
             b2 = xb.fma(FloatVector.fromArray(S, w, wb + o2), b2);
             b3 = xb.fma(FloatVector.fromArray(S, w, wb + o3), b3);
         }
-        if ((n & 1) != 0) { // straight-line code, not a second loop
-            int wa = wo[n - 1];
-            FloatVector xa = FloatVector.broadcast(S, xv[n - 1]);
+        if ((count & 1) != 0) { // straight-line code, not a second loop
+            if (m == 0) {
+                si += SEGMENT_INTS;
+                m = (seg[si] & 0xffffffffL) | (long) seg[si + 1] << 32;
+                xBase = seg[si + 2];
+                wBase = seg[si + 3];
+            }
+            int bit = Long.numberOfTrailingZeros(m);
+            int wa = wBase + bit * PANEL;
+            FloatVector xa = FloatVector.broadcast(S, x[xBase + bit]);
             a0 = xa.fma(FloatVector.fromArray(S, w, wa), a0);
             a1 = xa.fma(FloatVector.fromArray(S, w, wa + o1), a1);
             a2 = xa.fma(FloatVector.fromArray(S, w, wa + o2), a2);
             a3 = xa.fma(FloatVector.fromArray(S, w, wa + o3), a3);
         }
-        a0.add(b0).intoArray(acc, ai);
-        a1.add(b1).intoArray(acc, ai + L);
+        a0.add(b0).intoArray(acc, ai + 0 * L);
+        a1.add(b1).intoArray(acc, ai + 1 * L);
         a2.add(b2).intoArray(acc, ai + 2 * L);
         a3.add(b3).intoArray(acc, ai + 3 * L);
     }
 
-    private static void accumulate2(float[] xv, int[] wo, int n, float[] w, int o1, float[] acc, int ai) {
-        FloatVector a0 = FloatVector.fromArray(S, acc, ai);
-        FloatVector a1 = FloatVector.fromArray(S, acc, ai + L);
+    private static void accumulate2(int[] seg, int count, float[] x, float[] w, int o1, float[] acc, int ai) {
+        FloatVector a0 = FloatVector.fromArray(S, acc, ai + 0 * L);
+        FloatVector a1 = FloatVector.fromArray(S, acc, ai + 1 * L);
         FloatVector b0 = FloatVector.zero(S);
         FloatVector b1 = FloatVector.zero(S);
-        int pairs = n >> 1;
+        int si = 0;
+        long m = word(seg, 0);
+        int xBase = seg[2];
+        int wBase = seg[3];
+        int pairs = count >> 1;
         for (int p = 0; p < pairs; p++) {
-            int i = 2 * p;
-            int wa = wo[i];
-            FloatVector xa = FloatVector.broadcast(S, xv[i]);
+            if (m == 0) {
+                si += SEGMENT_INTS;
+                m = (seg[si] & 0xffffffffL) | (long) seg[si + 1] << 32;
+                xBase = seg[si + 2];
+                wBase = seg[si + 3];
+            }
+            int bita = Long.numberOfTrailingZeros(m);
+            m &= m - 1;
+            int wa = wBase + bita * PANEL;
+            FloatVector xa = FloatVector.broadcast(S, x[xBase + bita]);
             a0 = xa.fma(FloatVector.fromArray(S, w, wa), a0);
             a1 = xa.fma(FloatVector.fromArray(S, w, wa + o1), a1);
-            int wb = wo[i + 1];
-            FloatVector xb = FloatVector.broadcast(S, xv[i + 1]);
+            if (m == 0) {
+                si += SEGMENT_INTS;
+                m = (seg[si] & 0xffffffffL) | (long) seg[si + 1] << 32;
+                xBase = seg[si + 2];
+                wBase = seg[si + 3];
+            }
+            int bitb = Long.numberOfTrailingZeros(m);
+            m &= m - 1;
+            int wb = wBase + bitb * PANEL;
+            FloatVector xb = FloatVector.broadcast(S, x[xBase + bitb]);
             b0 = xb.fma(FloatVector.fromArray(S, w, wb), b0);
             b1 = xb.fma(FloatVector.fromArray(S, w, wb + o1), b1);
         }
-        if ((n & 1) != 0) {
-            int wa = wo[n - 1];
-            FloatVector xa = FloatVector.broadcast(S, xv[n - 1]);
+        if ((count & 1) != 0) { // straight-line code, not a second loop
+            if (m == 0) {
+                si += SEGMENT_INTS;
+                m = (seg[si] & 0xffffffffL) | (long) seg[si + 1] << 32;
+                xBase = seg[si + 2];
+                wBase = seg[si + 3];
+            }
+            int bit = Long.numberOfTrailingZeros(m);
+            int wa = wBase + bit * PANEL;
+            FloatVector xa = FloatVector.broadcast(S, x[xBase + bit]);
             a0 = xa.fma(FloatVector.fromArray(S, w, wa), a0);
             a1 = xa.fma(FloatVector.fromArray(S, w, wa + o1), a1);
         }
-        a0.add(b0).intoArray(acc, ai);
-        a1.add(b1).intoArray(acc, ai + L);
+        a0.add(b0).intoArray(acc, ai + 0 * L);
+        a1.add(b1).intoArray(acc, ai + 1 * L);
     }
 
-    private static void accumulate1(float[] xv, int[] wo, int n, float[] w, float[] acc, int ai) {
-        FloatVector a0 = FloatVector.fromArray(S, acc, ai);
+    private static void accumulate1(int[] seg, int count, float[] x, float[] w, float[] acc, int ai) {
+        FloatVector a0 = FloatVector.fromArray(S, acc, ai + 0 * L);
         FloatVector b0 = FloatVector.zero(S);
-        int pairs = n >> 1;
+        int si = 0;
+        long m = word(seg, 0);
+        int xBase = seg[2];
+        int wBase = seg[3];
+        int pairs = count >> 1;
         for (int p = 0; p < pairs; p++) {
-            int i = 2 * p;
-            a0 = FloatVector.broadcast(S, xv[i]).fma(FloatVector.fromArray(S, w, wo[i]), a0);
-            b0 = FloatVector.broadcast(S, xv[i + 1]).fma(FloatVector.fromArray(S, w, wo[i + 1]), b0);
+            if (m == 0) {
+                si += SEGMENT_INTS;
+                m = (seg[si] & 0xffffffffL) | (long) seg[si + 1] << 32;
+                xBase = seg[si + 2];
+                wBase = seg[si + 3];
+            }
+            int bita = Long.numberOfTrailingZeros(m);
+            m &= m - 1;
+            int wa = wBase + bita * PANEL;
+            FloatVector xa = FloatVector.broadcast(S, x[xBase + bita]);
+            a0 = xa.fma(FloatVector.fromArray(S, w, wa), a0);
+            if (m == 0) {
+                si += SEGMENT_INTS;
+                m = (seg[si] & 0xffffffffL) | (long) seg[si + 1] << 32;
+                xBase = seg[si + 2];
+                wBase = seg[si + 3];
+            }
+            int bitb = Long.numberOfTrailingZeros(m);
+            m &= m - 1;
+            int wb = wBase + bitb * PANEL;
+            FloatVector xb = FloatVector.broadcast(S, x[xBase + bitb]);
+            b0 = xb.fma(FloatVector.fromArray(S, w, wb), b0);
         }
-        if ((n & 1) != 0) {
-            a0 = FloatVector.broadcast(S, xv[n - 1]).fma(FloatVector.fromArray(S, w, wo[n - 1]), a0);
+        if ((count & 1) != 0) { // straight-line code, not a second loop
+            if (m == 0) {
+                si += SEGMENT_INTS;
+                m = (seg[si] & 0xffffffffL) | (long) seg[si + 1] << 32;
+                xBase = seg[si + 2];
+                wBase = seg[si + 3];
+            }
+            int bit = Long.numberOfTrailingZeros(m);
+            int wa = wBase + bit * PANEL;
+            FloatVector xa = FloatVector.broadcast(S, x[xBase + bit]);
+            a0 = xa.fma(FloatVector.fromArray(S, w, wa), a0);
         }
-        a0.add(b0).intoArray(acc, ai);
+        a0.add(b0).intoArray(acc, ai + 0 * L);
     }
 }

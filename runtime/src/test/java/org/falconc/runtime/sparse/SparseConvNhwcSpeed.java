@@ -19,6 +19,14 @@ import org.falconc.runtime.parallel.ThreadPool;
  *     org.falconc.runtime.sparse.SparseConvNhwcSpeed [seconds-per-measurement] [threads] [layer-name-filter]
  * </pre>
  * Each measurement reports its best call (the machine is shared).
+ *
+ * <p>Measured (JDK 17 and 25 alike, AMD EPYC Zen 5 AVX-512, 1 thread, shared machine): dense
+ * 166-192 GFLOP/s; sparse 50-60 GFLOP/s of live MACs at 30-50% zeros, 30-40 at 85% (fixed per-call
+ * costs); bits 0.1 ns per element. Sparse/dense time at 0.3/0.5/0.7/0.85 zeros: 3x3 128->128 and
+ * 256->256 1.85/1.4/0.95/0.62 (break-even 0.68), 3x3 64->256 13x13 2.0/1.6/1.1/0.74 (0.75), 3x3
+ * 64->64 56x56 2.3-3.1/1.8/1.2/0.85 (0.78-0.81), 1x1 512->1000 and 256->64 2.4-2.7/1.8-2.1/1.3-1.4/0.8-0.95
+ * (0.80-0.84), 3x3 32->128 0.85, 3x3 16->64 never (1.6-1.75 at 0.85). Random and blob patterns
+ * agree within noise. SparseCostModel is fitted to these runs.
  */
 public final class SparseConvNhwcSpeed {
 
