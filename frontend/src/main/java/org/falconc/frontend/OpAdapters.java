@@ -39,6 +39,8 @@ final class OpAdapters {
         ADAPTERS.put("Constant", new ConstantAdapter());
         ADAPTERS.put("Concat", new LegacyConcatAxisAdapter());
         ADAPTERS.put("PRelu", new LegacyPReluAdapter());
+        ADAPTERS.put("LpPool", new LegacyLpPoolAdapter());
+        ADAPTERS.put("GlobalLpPool", new LegacyLpPoolAdapter());
         // Deprecated and experimental ops of older exporters, canonicalised into IR ops.
         ADAPTERS.put("ImageScaler", new ImageScalerAdapter());
         ADAPTERS.put("Crop", new CropAdapter());

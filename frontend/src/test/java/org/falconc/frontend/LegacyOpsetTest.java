@@ -402,6 +402,25 @@ class LegacyOpsetTest {
         assertEquals("Cast 'c': unsupported attribute value to='REAL' (not an ONNX data type name)", e.getMessage());
     }
 
+    @Test
+    void lpPoolOpset1FloatOrderBecomesAnInt() {
+        TestModel m = TestModel.opset(1).input("x", FLOAT, 1, 3, 2, 2).output("y", FLOAT)
+                .node("GlobalLpPool", "g", names("x"), names("y"), attr("p", 1f));
+        assertEquals(1, only(imported(m), "GlobalLpPool").attrs().getInt("p"));
+        Tensor y = run(m, X);
+        for (int c = 0; c < 3; c++) {
+            float sum = 0;
+            for (int i = 0; i < 4; i++) {
+                sum += Math.abs(X.floats()[c * 4 + i]);
+            }
+            assertEquals(sum, y.floats()[c], 1e-5f);
+        }
+        FrontendException e = assertThrows(FrontendException.class, () -> imported(TestModel.opset(1)
+                .input("x", FLOAT, 1, 3, 2, 2).output("y", FLOAT)
+                .node("LpPool", "l", names("x"), names("y"), attr("p", 1.5f), ints("kernel_shape", 2, 2))));
+        assertEquals("LpPool 'l': unsupported attribute value p=1.5 (the order must be a whole number)", e.getMessage());
+    }
+
     /** The layers of a PyTorch or Caffe2 CNN exported at opset 6, against the same network at opset 13. */
     @Test
     void opset6CnnComputesWhatItsOpset13FormComputes() {
