@@ -8,7 +8,7 @@ import org.falconc.ir.Tensor;
 
 /**
  * BatchNormalization: the legacy attributes is_test, momentum and spatial=1 do not change inference and
- * are dropped. spatial=0 (opset 7-8: statistics per channel and position) is kept only when every
+ * are dropped. spatial=0 (opsets 1-8: statistics per channel and position) is kept only when every
  * statistic is a constant with one value per channel, which is the same computation as spatial=1.
  */
 final class BatchNormAdapter implements OpAdapter {

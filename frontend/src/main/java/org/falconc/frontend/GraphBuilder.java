@@ -8,6 +8,7 @@ import org.falconc.ir.Attributes;
 import org.falconc.ir.Graph;
 import org.falconc.ir.IrException;
 import org.falconc.ir.Node;
+import org.falconc.ir.Shape;
 import org.falconc.ir.Tensor;
 import org.falconc.ir.Value;
 
@@ -54,6 +55,22 @@ final class GraphBuilder {
     Tensor constant(String name) {
         Value v = name == null ? null : graph.value(name);
         return v == null ? null : v.constant();
+    }
+
+    /**
+     * The shape of a graph input or constant, or null for a node output: node types are only inferred
+     * after import, so adapters that need a shape must also handle it being unknown.
+     */
+    Shape knownShape(String name) {
+        Value v = name == null ? null : graph.value(name);
+        return v != null && v.hasType() ? v.type().shape() : null;
+    }
+
+    /** Asks for a one-output node whose output gets a fresh name derived from {@code base}; returns that name. */
+    String emitTo(String op, String name, List<String> inputs, String base, Attributes attrs) {
+        String result = freshName(base);
+        emit(op, name, inputs, List.of(result), attrs);
+        return result;
     }
 
     /** Asks for a node; null inputs and outputs are omitted optional ones. */

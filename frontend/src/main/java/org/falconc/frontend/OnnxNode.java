@@ -90,6 +90,14 @@ final class OnnxNode {
         return out != null ? out : opType();
     }
 
+    /**
+     * The name of an extra IR node the adapters create for this node: its name with {@code suffix}, or
+     * empty (unnamed) when the node has no name.
+     */
+    String nameWith(String suffix) {
+        return name().isEmpty() ? "" : name() + suffix;
+    }
+
     /** How messages refer to the node: {@code Conv 'conv1'}, or by its first output when unnamed. */
     String describe() {
         if (!name().isEmpty()) {

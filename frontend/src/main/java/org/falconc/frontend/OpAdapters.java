@@ -15,7 +15,9 @@ final class OpAdapters {
 
     static {
         ADAPTERS.put("Clip", AttributesToInputs.of(move("min", 1, F32_SCALAR), move("max", 2, F32_SCALAR)));
-        ADAPTERS.put("Pad", AttributesToInputs.of(move("pads", 1, I64_VECTOR), move("value", 2, F32_SCALAR)));
+        // Pad-1 called the pads "paddings".
+        ADAPTERS.put("Pad", AttributesToInputs.of(move("pads", 1, I64_VECTOR), move("paddings", 1, I64_VECTOR),
+                move("value", 2, F32_SCALAR)));
         ADAPTERS.put("Reshape", AttributesToInputs.of(move("shape", 1, I64_VECTOR)));
         ADAPTERS.put("Squeeze", AttributesToInputs.of(move("axes", 1, I64_VECTOR)));
         ADAPTERS.put("Unsqueeze", AttributesToInputs.of(move("axes", 1, I64_VECTOR)));
@@ -35,6 +37,18 @@ final class OpAdapters {
         }
         ADAPTERS.put("BatchNormalization", new BatchNormAdapter());
         ADAPTERS.put("Constant", new ConstantAdapter());
+        ADAPTERS.put("Concat", new LegacyConcatAxisAdapter());
+        ADAPTERS.put("PRelu", new LegacyPReluAdapter());
+        ADAPTERS.put("LpPool", new LegacyLpPoolAdapter());
+        ADAPTERS.put("GlobalLpPool", new LegacyLpPoolAdapter());
+        // Deprecated and experimental ops of older exporters, canonicalised into IR ops.
+        ADAPTERS.put("ImageScaler", new ImageScalerAdapter());
+        ADAPTERS.put("Crop", new CropAdapter());
+        ADAPTERS.put("Scale", ScaledActivationAdapter.scale());
+        ADAPTERS.put("Affine", ScaledActivationAdapter.affine());
+        ADAPTERS.put("ScaledTanh", ScaledActivationAdapter.scaledTanh());
+        ADAPTERS.put("ParametricSoftplus", ScaledActivationAdapter.parametricSoftplus());
+        ADAPTERS.put("MeanVarianceNormalization", new MeanVarianceNormalizationAdapter());
         ADAPTERS.put("Cast", new CastAdapter());
         for (String binary : List.of("Add", "Sub", "Mul", "Div", "Pow", "And", "Or", "Xor", "Equal", "Greater",
                 "Less", "Gemm")) {

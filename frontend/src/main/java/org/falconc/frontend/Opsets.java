@@ -10,10 +10,12 @@ import org.falconc.frontend.onnx.OperatorSetIdProto;
  * the version their domain is imported at; only the default domain (ai.onnx) has ops falconc knows.
  */
 final class Opsets {
-    static final long MIN_IR = 3;
+    static final long MIN_IR = 1;
+    /** IR 3 introduced opset_import; models of IR 1 and 2 use opset 1 of the default domain. */
+    static final long FIRST_IR_WITH_OPSETS = 3;
     /** IR 13 is what ONNX writes for opset 25; IR 11 and 12 go with opsets 23 and 24. */
     static final long MAX_IR = 13;
-    static final long MIN_OPSET = 7;
+    static final long MIN_OPSET = 1;
     static final long MAX_OPSET = 25;
     static final String DEFAULT_DOMAIN = "ai.onnx";
 
@@ -34,6 +36,9 @@ final class Opsets {
         Map<String, Long> versions = new HashMap<>();
         for (OperatorSetIdProto o : model.getOpsetImportList()) {
             versions.merge(canonical(o.getDomain()), o.getVersion(), Math::max);
+        }
+        if (ir < FIRST_IR_WITH_OPSETS && model.getOpsetImportCount() == 0) {
+            versions.put(DEFAULT_DOMAIN, 1L);
         }
         Long dflt = versions.get(DEFAULT_DOMAIN);
         if (dflt != null && (dflt < MIN_OPSET || dflt > MAX_OPSET)) {

@@ -8,7 +8,7 @@ import org.falconc.ir.Shape;
 import org.falconc.ir.Tensor;
 
 /**
- * Upsample (opsets 7-10) and Resize (10 onward) become the newest Resize: inputs X, roi, scales, sizes.
+ * Upsample (opsets 1-10) and Resize (10 onward) become the newest Resize: inputs X, roi, scales, sizes.
  * Upsample and Resize-10 resize by scales with asymmetric coordinates (nearest rounds down); Resize
  * 11-18 had the same attribute defaults as 19+, which are made explicit here so that readers of the IR
  * need not know them.
@@ -28,11 +28,20 @@ final class ResizeAdapter implements OpAdapter {
         }
     }
 
-    /** Upsample-7 (scales attribute), Upsample-9/10 and Resize-10 (scales input). */
+    /** Upsample-1 (height_scale/width_scale), Upsample-7 (scales attribute), Upsample-9/10 and Resize-10 (scales input). */
     private static void convertScalesOnly(OnnxNode node, GraphBuilder out) {
         Attributes attrs = node.attributes();
         String scales;
-        if (attrs.has("scales")) {
+        if (attrs.has("height_scale") || attrs.has("width_scale")) {
+            // Upsample-1 resized the two spatial axes of an NCHW tensor.
+            if (attrs.has("scales") || node.input(1) != null) {
+                throw node.error("has both height_scale/width_scale and scales");
+            }
+            float[] s = {1, 1, attrs.getFloat("height_scale"), attrs.getFloat("width_scale")};
+            scales = out.addConstant(node.nameBase() + "_scales", Tensor.ofFloats(Shape.of(4), s));
+            attrs.remove("height_scale");
+            attrs.remove("width_scale");
+        } else if (attrs.has("scales")) {
             if (node.input(1) != null) {
                 throw node.error("has both attribute 'scales' and a scales input");
             }

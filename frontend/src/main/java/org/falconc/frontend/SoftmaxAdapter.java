@@ -35,17 +35,12 @@ final class SoftmaxAdapter implements OpAdapter {
         if (x == null || y == null || node.inputs().size() != 1) {
             throw node.error("takes exactly one input and one output");
         }
-        String base = node.name();
         String shape = out.freshName(y + "_shape");
         String flat = out.freshName(y + "_2d_in");
         String normalised = out.freshName(y + "_2d");
-        out.emit("Shape", suffixed(base, "_shape"), List.of(x), List.of(shape), new Attributes());
-        out.emit("Flatten", suffixed(base, "_flatten"), List.of(x), List.of(flat), new Attributes().setInt("axis", axis));
-        out.emit(node.opType(), base, List.of(flat), List.of(normalised), new Attributes().setInt("axis", 1));
-        out.emit("Reshape", suffixed(base, "_reshape"), List.of(normalised, shape), List.of(y), new Attributes());
-    }
-
-    private static String suffixed(String name, String suffix) {
-        return name.isEmpty() ? "" : name + suffix;
+        out.emit("Shape", node.nameWith("_shape"), List.of(x), List.of(shape), new Attributes());
+        out.emit("Flatten", node.nameWith("_flatten"), List.of(x), List.of(flat), new Attributes().setInt("axis", axis));
+        out.emit(node.opType(), node.name(), List.of(flat), List.of(normalised), new Attributes().setInt("axis", 1));
+        out.emit("Reshape", node.nameWith("_reshape"), List.of(normalised, shape), List.of(y), new Attributes());
     }
 }

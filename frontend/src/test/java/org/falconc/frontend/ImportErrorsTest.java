@@ -79,11 +79,13 @@ class ImportErrorsTest {
 
     @Test
     void unsupportedVersions() {
-        assertEquals("unsupported ONNX IR version 2 (falconc reads IR versions 3 to 13)",
-                fails(() -> reluModel().ir(2).importAllOps()));
-        assertEquals("unsupported opset 6 of domain ai.onnx (falconc reads opsets 7 to 25)",
-                fails(() -> TestModel.opset(6).input("x", FLOAT, 1).output("x", FLOAT).importAllOps()));
-        assertEquals("unsupported opset 26 of domain ai.onnx (falconc reads opsets 7 to 25)",
+        assertEquals("unsupported ONNX IR version 0 (falconc reads IR versions 1 to 13)",
+                fails(() -> reluModel().ir(0).importAllOps()));
+        assertEquals("unsupported ONNX IR version 14 (falconc reads IR versions 1 to 13)",
+                fails(() -> reluModel().ir(14).importAllOps()));
+        assertEquals("unsupported opset 0 of domain ai.onnx (falconc reads opsets 1 to 25)",
+                fails(() -> TestModel.opset(0).input("x", FLOAT, 1).output("x", FLOAT).importAllOps()));
+        assertEquals("unsupported opset 26 of domain ai.onnx (falconc reads opsets 1 to 25)",
                 fails(() -> TestModel.opset(26).input("x", FLOAT, 1).output("x", FLOAT).importAllOps()));
     }
 

@@ -392,17 +392,6 @@ class OpsetAdaptationTest {
     }
 
     @Test
-    void legacyBroadcastAttributeIsRefusedCleanly() {
-        FrontendException e = assertThrows(FrontendException.class, () -> TestModel.opset(7)
-                .input("a", FLOAT, 2, 3).input("b", FLOAT, 3).output("y", FLOAT)
-                .node("Add", "add1", names("a", "b"), names("y"), attr("broadcast", 1L), attr("axis", 1L)).graph());
-        assertTrue(e.getMessage().startsWith("Add 'add1': unsupported legacy attribute broadcast=1"), e.getMessage());
-        Node add = only(TestModel.opset(7).input("a", FLOAT, 3).input("b", FLOAT, 3).output("y", FLOAT)
-                .node("Add", "add1", names("a", "b"), names("y"), attr("broadcast", 0L)).graph(), "Add");
-        assertTrue(add.attrs().isEmpty());
-    }
-
-    @Test
     void consumedInputsIsDropped() {
         Node r = only(unary(7, "Relu", List.of(), ints("consumed_inputs", 0)).graph(), "Relu");
         assertTrue(r.attrs().isEmpty());
