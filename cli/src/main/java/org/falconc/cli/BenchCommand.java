@@ -122,6 +122,7 @@ final class BenchCommand implements Callable<Integer> {
         if (gemm == (model != null)) {
             throw new UserException("give either MODEL or --gemm");
         }
+        threads.forEach(Threads::require);
         Main.hintIfScalar(err);
         try {
             return benchmark(out, progress);

@@ -37,9 +37,16 @@ final class CompileSettings {
         } catch (IllegalArgumentException e) {
             throw new UserException("--emit: " + e.getMessage());
         }
+        OutputPaths.requireNotModel(output, model);
+        if (kind == EmitKind.JAR) {
+            OutputPaths.requireReplaceableFile(output, "-o");
+        } else {
+            OutputPaths.requireDirectory(output, "-o");
+        }
         String pkg = "";
         String simple = CompileOptions.classNameFor(model);
         if (className != null) {
+            ClassNames.requireUserOwned(className);
             int dot = className.lastIndexOf('.');
             pkg = dot < 0 ? "" : className.substring(0, dot);
             simple = className.substring(dot + 1);

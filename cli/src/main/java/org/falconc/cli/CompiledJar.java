@@ -59,6 +59,11 @@ final class CompiledJar implements AutoCloseable {
         } catch (ReflectiveOperationException | ClassCastException e) {
             close(loader);
             throw new UserException("cannot load model class " + className + " from " + jar + ": " + e);
+        } catch (LinkageError e) {
+            // A damaged or foreign class file (ClassFormatError, VerifyError, NoClassDefFoundError).
+            close(loader);
+            throw new UserException("cannot load model class " + className + " from " + jar + ": "
+                    + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
         }
     }
 

@@ -17,11 +17,12 @@ final class InputShapes {
                 throw new UserException("--input-shape '" + spec + "' must look like NAME=1x3x224x224");
             }
             String name = spec.substring(0, eq);
-            String[] parts = spec.substring(eq + 1).split("[x,]");
+            // -1 keeps trailing empty parts, so '1x3x8x8x' is refused rather than read as 1x3x8x8.
+            String[] parts = spec.substring(eq + 1).split("[x,]", -1);
             int[] dims = new int[parts.length];
             for (int i = 0; i < parts.length; i++) {
                 try {
-                    dims[i] = Integer.parseInt(parts[i].trim());
+                    dims[i] = parts[i].matches("[0-9]+") ? Integer.parseInt(parts[i]) : -1;
                 } catch (NumberFormatException e) {
                     dims[i] = -1;
                 }

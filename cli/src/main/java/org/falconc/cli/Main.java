@@ -32,6 +32,7 @@ public final class Main {
     static CommandLine newCommandLine() {
         CommandLine cl = new CommandLine(new FalconcCommand());
         cl.setExecutionExceptionHandler(new UserErrorHandler());
+        cl.setParameterExceptionHandler(new UsageErrorHandler());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;
     }

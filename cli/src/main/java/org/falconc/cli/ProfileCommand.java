@@ -64,7 +64,7 @@ final class ProfileCommand implements Callable<Integer> {
     int warmup;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
-            description = "Threads of the model's pool; default ${DEFAULT-VALUE}.")
+            description = "Threads of the model's pool, 1 to 1024; default ${DEFAULT-VALUE}.")
     int threads;
 
     @Spec
@@ -72,8 +72,9 @@ final class ProfileCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (runs < 1 || warmup < 0 || threads < 1) {
-            throw new UserException("--runs and --threads must be at least 1, --warmup at least 0");
+        Threads.require(threads);
+        if (runs < 1 || warmup < 0) {
+            throw new UserException("--runs must be at least 1, --warmup at least 0");
         }
         if (images != null && !inputs.isEmpty()) {
             throw new UserException("give either --input or --images");

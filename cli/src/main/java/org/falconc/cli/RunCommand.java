@@ -15,6 +15,7 @@ import org.falconc.interp.Interpreter;
 import org.falconc.ir.Graph;
 import org.falconc.ir.Tensor;
 import org.falconc.ir.Value;
+import org.falconc.runtime.io.AtomicOutputs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -36,12 +37,13 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--input", paramLabel = "NAME=FILE", required = true,
-            description = "An input tensor (.pb). NAME may be left out when the model has one input.")
+    @Option(names = "--input", paramLabel = "NAME=FILE",
+            description = "An input tensor (.pb) of the input's element type. NAME may be left out when the model "
+                    + "has one input; a model without inputs needs none.")
     List<String> inputs = new ArrayList<>();
 
     @Option(names = "--output-dir", paramLabel = "DIR", required = true,
-            description = "Where to write output_N.pb files (created if missing).")
+            description = "Where to write output_N.pb files (created if missing); all are written or none.")
     Path outputDir;
 
     @Option(names = "--engine", defaultValue = "interp",
@@ -55,10 +57,13 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        OutputPaths.requireDirectory(outputDir, "--output-dir");
+        InputShapes.parse(model.inputShapes); // a malformed --input-shape is refused before any file is read
         Map<String, Tensor> named = new LinkedHashMap<>();
-        Tensor unnamed = InputFiles.read(inputs, named);
+        Map<String, Integer> fileTypes = new LinkedHashMap<>();
+        Tensor unnamed = InputFiles.read(inputs, named, fileTypes);
         if (model.model.toString().endsWith(".jar")) {
-            return runJar(model.model, named, unnamed);
+            return runJar(model.model, named, unnamed, fileTypes, name -> 0);
         }
         if (engine == Engine.compiled) {
             Path dir = Files.createTempDirectory("falconc-run");
@@ -73,7 +78,8 @@ final class RunCommand implements Callable<Integer> {
                 noteSpecialised(m);
                 Map<String, Tensor> remaining = new LinkedHashMap<>(named);
                 remaining.keySet().removeAll(m.specialisedInputs());
-                return runJar(jar, remaining, unnamed);
+                return runJar(jar, remaining, unnamed, fileTypes,
+                        name -> m.imported().outputElemTypes().getOrDefault(name, 0));
             } finally {
                 Files.deleteIfExists(jar);
                 Files.deleteIfExists(dir);
@@ -83,6 +89,10 @@ final class RunCommand implements Callable<Integer> {
         Graph g = m.graph();
         noteSpecialised(m);
         Map<String, Tensor> feeds = feeds(g, m, named, unnamed);
+        Map<String, Integer> held = InputFiles.typesByName(names(g.inputs()), fileTypes);
+        for (String name : feeds.keySet()) {
+            InputFiles.requireElemType(name, m.imported().inputElemTypes().getOrDefault(name, 0), held.get(name));
+        }
         writeOutputs(Interpreter.run(g, feeds), name -> m.imported().outputElemTypes().getOrDefault(name, 0));
         return 0;
     }
@@ -95,12 +105,24 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** Runs a compiled model jar on inputs of its declared element types and writes its outputs with theirs. */
-    private int runJar(Path jar, Map<String, Tensor> named, Tensor unnamed) throws IOException {
+    /**
+     * Runs a compiled model jar on inputs of its declared element types and writes its outputs in the ONNX
+     * element type {@code onnxElemType} gives (0: the compiled output's own).
+     */
+    private int runJar(Path jar, Map<String, Tensor> named, Tensor unnamed, Map<String, Integer> fileTypes,
+                       java.util.function.ToIntFunction<String> onnxElemType) throws IOException {
         Main.hintIfScalar(spec.commandLine().getErr());
         try (CompiledJar cj = CompiledJar.open(jar)) {
             var m = cj.model();
-            writeOutputs(ModelArrays.run(m, InputFiles.byName(m.inputNames(), named, unnamed)), name -> 0);
+            Map<String, Tensor> given = InputFiles.byName(m.inputNames(), named, unnamed);
+            Map<String, Integer> held = InputFiles.typesByName(m.inputNames(), fileTypes);
+            for (String name : given.keySet()) {
+                // f32 inputs take FLOAT files only; integer inputs are checked against their arrays' types.
+                if (m.inputNames().contains(name) && m.inputType(name).equals("f32")) {
+                    InputFiles.requireElemType(name, DataTypes.FLOAT, held.get(name));
+                }
+            }
+            writeOutputs(ModelArrays.run(m, given), onnxElemType);
             return 0;
         }
     }
@@ -111,16 +133,17 @@ final class RunCommand implements Callable<Integer> {
      */
     private void writeOutputs(Map<String, Tensor> results, java.util.function.ToIntFunction<String> onnxElemType)
             throws IOException {
-        Files.createDirectories(outputDir);
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        for (Map.Entry<String, Tensor> e : results.entrySet()) {
+            int elemType = onnxElemType.applyAsInt(e.getKey());
+            files.put("output_" + files.size() + ".pb", TensorFiles.toBytes(e.getKey(), e.getValue(),
+                    elemType != 0 ? elemType : DataTypes.onnxType(e.getValue().dtype())));
+        }
+        List<Path> written = AtomicOutputs.write(outputDir, files); // all or none
         PrintWriter out = spec.commandLine().getOut();
         int i = 0;
         for (Map.Entry<String, Tensor> e : results.entrySet()) {
-            Path file = outputDir.resolve("output_" + i + ".pb");
-            int elemType = onnxElemType.applyAsInt(e.getKey());
-            TensorFiles.write(file, e.getKey(), e.getValue(),
-                    elemType != 0 ? elemType : DataTypes.onnxType(e.getValue().dtype()));
-            out.printf("%s  %s %s%n", file, e.getKey(), e.getValue().type());
-            i++;
+            out.printf("%s  %s %s%n", written.get(i++), e.getKey(), e.getValue().type());
         }
         out.flush();
     }

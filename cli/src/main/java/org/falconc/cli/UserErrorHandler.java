@@ -5,14 +5,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
-import org.falconc.ir.IrException;
+import org.falconc.ir.ErrorKind;
+import org.falconc.ir.FalconcException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
 /**
  * Turns exceptions into one line on stderr and exit code 2 for what the user can fix (bad model,
- * bad input, missing file); a stack trace only with {@code --verbose} or for internal errors.
+ * bad input, missing file; a lowering refusal adds one line per node); exit code 70 for internal
+ * errors. A stack trace only with {@code --verbose}.
  */
 final class UserErrorHandler implements IExecutionExceptionHandler {
     static final int EXIT_USER_ERROR = 2;
@@ -47,8 +49,16 @@ final class UserErrorHandler implements IExecutionExceptionHandler {
         if (ex instanceof UncheckedIOException u) {
             ex = u.getCause();
         }
-        if (ex instanceof IrException || ex instanceof UserException) {
-            return oneLine(ex.getMessage());
+        if (ex instanceof FalconcException f) {
+            if (!f.kind().isUserError()) {
+                return null;
+            }
+            // A lowering refusal keeps its one line per node under the headline; everything else is one line.
+            return f.kind() == ErrorKind.UNSUPPORTED ? nonEmpty(f.getMessage()) : oneLine(f.getMessage());
+        }
+        if (ex instanceof LinkageError) {
+            // A corrupt or foreign class in a model jar (ClassFormatError, NoClassDefFoundError, ...).
+            return "cannot load the model's classes: " + oneLine(String.valueOf(ex.getMessage()));
         }
         if (ex instanceof NoSuchFileException || ex instanceof FileNotFoundException) {
             return "file not found: " + ex.getMessage();
@@ -63,6 +73,10 @@ final class UserErrorHandler implements IExecutionExceptionHandler {
             return oneLine(ex.getMessage());
         }
         return null;
+    }
+
+    private static String nonEmpty(String s) {
+        return s == null || s.isBlank() ? "error" : s.strip();
     }
 
     private static String oneLine(String s) {

@@ -14,6 +14,9 @@ import org.falconc.ir.Tensor;
  * unsigned 32/64-bit to i64); writing converts to the ONNX element type asked for.
  */
 public final class TensorFiles {
+    /** The largest tensor file read: one Java array holds at most 2^31 - 1 bytes, and the heap should hold it twice. */
+    public static final long MAX_FILE_BYTES = Math.min((1L << 31) - 64, Runtime.getRuntime().maxMemory() / 3);
+
     private TensorFiles() {
     }
 
@@ -21,7 +24,7 @@ public final class TensorFiles {
     public static NamedTensor read(Path file) {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = readBounded(file);
         } catch (NoSuchFileException e) {
             throw new FrontendException("tensor file '" + file + "' not found");
         } catch (IOException e) {
@@ -30,10 +33,38 @@ public final class TensorFiles {
         return parse(bytes, file.toAbsolutePath().getParent(), file.getFileName().toString());
     }
 
+    /**
+     * The file's bytes, read streamed and only up to {@link #MAX_FILE_BYTES}: a huge or endless file
+     * ({@code /dev/zero}) is refused by name instead of exhausting the heap.
+     */
+    private static byte[] readBounded(Path file) throws IOException {
+        if (Files.isRegularFile(file) && Files.size(file) > MAX_FILE_BYTES) {
+            throw tooLarge(file);
+        }
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            byte[] buf = new byte[1 << 16];
+            long total = 0;
+            for (int n; (n = in.read(buf)) > 0; ) {
+                total += n;
+                if (total > MAX_FILE_BYTES) {
+                    throw tooLarge(file);
+                }
+                out.write(buf, 0, n);
+            }
+            return out.toByteArray();
+        }
+    }
+
+    private static FrontendException tooLarge(Path file) {
+        return new FrontendException("tensor file '" + file + "' is larger than " + MAX_FILE_BYTES
+                + " bytes, the limit for a tensor file");
+    }
+
     /** The ONNX element type stored in a TensorProto file (e.g. 10 for float16), before any conversion. */
     public static int elemType(Path file) {
         try {
-            return parseProto(Files.readAllBytes(file), file.getFileName().toString()).getDataType();
+            return parseProto(readBounded(file), file.getFileName().toString()).getDataType();
         } catch (IOException e) {
             throw new FrontendException("cannot read tensor file '" + file + "': " + e.getMessage(), e);
         }
@@ -49,7 +80,7 @@ public final class TensorFiles {
         TensorProto proto = parseProto(bytes, source);
         String what = "tensor '" + (proto.getName().isEmpty() ? source : proto.getName()) + "'";
         Tensor t = new TensorDecoder(new ExternalData(baseDir)).decode(proto, what);
-        return new NamedTensor(proto.getName(), t);
+        return new NamedTensor(proto.getName(), t, proto.getDataType());
     }
 
     /**

@@ -3,6 +3,7 @@ package org.falconc.ir;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.falconc.ir.ops.NotStaticException;
 import org.falconc.ir.ops.OpRegistry;
@@ -10,7 +11,8 @@ import org.falconc.ir.ops.OpSchema;
 
 /**
  * Checks a graph's structure and types: every value defined once and before its uses (nodes are in
- * topological order, so no cycles), known ops with a valid number of inputs and outputs, and, where
+ * topological order, so no cycles), known ops with a valid number of inputs and outputs and only the
+ * attributes their schema names, each of its kind, and, where
  * types are known, declared output types equal to what the op's type inference computes.
  * Every message names the node or value at fault.
  */
@@ -49,6 +51,7 @@ public final class Verifier {
             }
             OpSchema schema = OpRegistry.of(n);
             checkArity(n, schema);
+            checkAttributes(n, schema);
             for (Value out : n.outputs()) {
                 if (out.producer() != n) {
                     throw IrException.atNode(n, "output %" + out.name() + " is linked to another producer");
@@ -87,6 +90,22 @@ public final class Verifier {
         int out = n.numOutputs();
         if (out < s.minOutputs() || out > s.maxOutputs()) {
             throw IrException.atNode(n, "produces " + range(s.minOutputs(), s.maxOutputs()) + " outputs, got " + out);
+        }
+    }
+
+    /** Every attribute known to the op and of its kind, as ONNX's checker requires. */
+    private static void checkAttributes(Node n, OpSchema s) {
+        for (Map.Entry<String, Attribute> e : n.attrs().asMap().entrySet()) {
+            String name = e.getKey();
+            if (!s.takesAttribute(name)) {
+                throw IrException.atNode(n, "unknown attribute '" + name + "'" + (s.attributes().isEmpty()
+                        ? " (the op takes none)" : " (the op takes " + String.join(", ", s.attributes().keySet()) + ")"));
+            }
+            String kind = s.attributes().get(name);
+            if (kind != null && !kind.equals(e.getValue().kind())) {
+                throw IrException.atNode(n, "attribute '" + name + "' must be of kind " + kind + ", got "
+                        + e.getValue().kind());
+            }
         }
     }
 

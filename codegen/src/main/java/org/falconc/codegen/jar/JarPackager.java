@@ -37,6 +37,7 @@ public final class JarPackager {
      * compress, deflating 100 MB costs seconds, and a stored entry loads as a plain copy.
      */
     public static void write(Program program, byte[] classFile, Path jar) throws IOException {
+        OutputFiles.requireReplaceable(jar);
         Path dir = jar.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = OutputFiles.temporaryFile(jar);

@@ -5,10 +5,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import org.falconc.codegen.program.Program;
+import org.falconc.ir.ErrorKind;
+import org.falconc.ir.FalconcException;
 
 /** Writes output files so that a failure never leaves a partial file: a temporary file, then a rename. */
 public final class OutputFiles {
@@ -41,6 +44,7 @@ public final class OutputFiles {
 
     /** Writes {@code content} to a temporary file next to {@code file} and renames it into place. */
     public static void writeAtomically(Path file, Content content) throws IOException {
+        requireReplaceable(file);
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = temporaryFile(file);
@@ -65,8 +69,20 @@ public final class OutputFiles {
                 + ProcessHandle.current().pid() + ".tmp");
     }
 
+    /**
+     * Refuses to write over an existing path that is not a regular file: renaming over a directory, a
+     * device such as /dev/null or a FIFO would destroy it (or fail half way).
+     */
+    public static void requireReplaceable(Path file) {
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(file)) {
+            throw new FalconcException(ErrorKind.USER_INPUT,
+                    file + " exists and is not a regular file; refusing to replace it");
+        }
+    }
+
     /** Renames {@code tmp} to {@code file}, atomically where the file system allows it. */
     static void moveIntoPlace(Path tmp, Path file) throws IOException {
+        requireReplaceable(file);
         try {
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {

@@ -70,7 +70,8 @@ public final class Lowering {
             try {
                 registry.find(n.op()).lower(n, b);
             } catch (UnsupportedNodeException | IrException e) {
-                problems.add(n.describe() + ": " + e.getMessage());
+                String m = String.valueOf(e.getMessage());
+                problems.add(m.startsWith(n.describe()) ? m : n.describe() + ": " + m); // said once
                 continue;
             }
             List<KernelCall> calls = b.calls();

@@ -1,15 +1,20 @@
 package org.falconc.codegen.lower;
 
 import java.util.List;
+import org.falconc.ir.ErrorKind;
+import org.falconc.ir.FalconcException;
 
-/** Lowering failed: every node it cannot compile, one per line ({@code Conv 'conv1': reason}). */
-public final class UnsupportedOpsException extends RuntimeException {
+/**
+ * Lowering refused the graph: every node it cannot compile, one per line ({@code Conv 'conv1': reason}) under
+ * a headline. A user error: the model asks for something falconc does not compile, not a bug.
+ */
+public final class UnsupportedOpsException extends FalconcException {
     private static final long serialVersionUID = 1L;
 
     private final List<String> problems;
 
     public UnsupportedOpsException(List<String> problems) {
-        super(message(problems));
+        super(ErrorKind.UNSUPPORTED, message(problems));
         this.problems = List.copyOf(problems);
     }
 

@@ -17,23 +17,32 @@ public final class ModelArgs {
     public record Input(String name, Path file) {
     }
 
+    /** The most threads a model may be asked to use: more is a typo, not a machine. */
+    public static final int MAX_THREADS = 1024;
+
     private final List<Input> inputs;
     private final Path outputDir;
     private final int threads;
+    private final boolean help;
 
-    private ModelArgs(List<Input> inputs, Path outputDir, int threads) {
+    private ModelArgs(List<Input> inputs, Path outputDir, int threads, boolean help) {
         this.inputs = Collections.unmodifiableList(inputs);
         this.outputDir = outputDir;
         this.threads = threads;
+        this.help = help;
     }
 
     public static final String USAGE = "usage: java -jar Model.jar --input [NAME=]FILE.pb ... [--output-dir DIR] [--threads N]";
+
+    /** The hint after a usage error: errors are one line, the usage is one option away. */
+    public static final String SEE_HELP = "see java -jar Model.jar --help";
 
     /** Parses the arguments; throws IllegalArgumentException with a message fit for the user. */
     public static ModelArgs parse(String[] args) {
         List<Input> inputs = new ArrayList<>();
         Path outputDir = Path.of(".");
         int threads = 0;
+        boolean help = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String option = arg;
@@ -50,7 +59,14 @@ public final class ModelArgs {
                     inputs.add(sep > 0 ? new Input(v.substring(0, sep), Path.of(v.substring(sep + 1)))
                             : new Input(null, Path.of(v)));
                 }
-                case "--output-dir", "-o" -> outputDir = Path.of(value != null ? value : valueOf(args, ++i, option));
+                case "--help", "-h" -> help = true;
+                case "--output-dir", "-o" -> {
+                    String v = value != null ? value : valueOf(args, ++i, option);
+                    if (v.isEmpty()) {
+                        throw new IllegalArgumentException(option + " must not be empty");
+                    }
+                    outputDir = Path.of(v);
+                }
                 case "--threads" -> {
                     String v = value != null ? value : valueOf(args, ++i, option);
                     try {
@@ -58,22 +74,19 @@ public final class ModelArgs {
                     } catch (NumberFormatException e) {
                         throw new IllegalArgumentException("--threads needs a number, got '" + v + "'");
                     }
-                    if (threads < 1) {
-                        throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
+                    if (threads < 1 || threads > MAX_THREADS) {
+                        throw new IllegalArgumentException("--threads must be 1 to " + MAX_THREADS + ", got " + threads);
                     }
                 }
-                default -> throw new IllegalArgumentException("unknown argument '" + arg + "'\n" + USAGE);
+                default -> throw new IllegalArgumentException("unknown argument '" + arg + "'");
             }
         }
-        if (inputs.isEmpty()) {
-            throw new IllegalArgumentException("no --input given\n" + USAGE);
-        }
-        return new ModelArgs(inputs, outputDir, threads);
+        return new ModelArgs(inputs, outputDir, threads, help);
     }
 
     private static String valueOf(String[] args, int i, String option) {
         if (i >= args.length) {
-            throw new IllegalArgumentException(option + " needs a value\n" + USAGE);
+            throw new IllegalArgumentException(option + " needs a value");
         }
         return args[i];
     }
@@ -84,6 +97,11 @@ public final class ModelArgs {
 
     public Path outputDir() {
         return outputDir;
+    }
+
+    /** Whether --help was given: print {@link #USAGE} and do nothing else. */
+    public boolean help() {
+        return help;
     }
 
     /** --threads, or 0 when not given (use the default). */
@@ -136,19 +154,23 @@ public final class ModelArgs {
         Path[] files = filesFor(graphInputs);
         PbTensor[] tensors = new PbTensor[files.length];
         for (int i = 0; i < files.length; i++) {
+            if (!java.nio.file.Files.isRegularFile(files[i])) {
+                throw new IOException("input file not found (or not a regular file): " + files[i]);
+            }
             tensors[i] = TensorProtoCodec.read(files[i]);
         }
         return tensors;
     }
 
     /**
-     * Writes one graph output as {@code outputDir/output_<index>.pb} (the ONNX test-data naming),
-     * named after the output, creating the directory; returns the file.
+     * Writes the graph outputs as {@code outputDir/output_<index>.pb} (the ONNX test-data naming), each
+     * named after its output, all together or none ({@link AtomicOutputs}); returns the files.
      */
-    public Path writeOutput(int index, PbTensor tensor) throws IOException {
-        java.nio.file.Files.createDirectories(outputDir);
-        Path file = outputDir.resolve("output_" + index + ".pb");
-        TensorProtoCodec.write(tensor, file);
-        return file;
+    public List<Path> writeOutputs(List<PbTensor> tensors) throws IOException {
+        java.util.Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < tensors.size(); i++) {
+            files.put("output_" + i + ".pb", TensorProtoCodec.write(tensors.get(i)));
+        }
+        return AtomicOutputs.write(outputDir, files);
     }
 }

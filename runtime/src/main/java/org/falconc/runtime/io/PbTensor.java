@@ -63,11 +63,14 @@ public final class PbTensor {
         return dims.clone();
     }
 
-    /** The dims as ints (throws when a dimension does not fit). */
+    /** The dims as ints (IllegalArgumentException naming the tensor when a dimension does not fit). */
     public int[] intDims() {
         int[] d = new int[dims.length];
         for (int i = 0; i < d.length; i++) {
-            d[i] = Math.toIntExact(dims[i]);
+            if (dims[i] < 0 || dims[i] > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("tensor '" + name + "' has dimension " + dims[i] + ", out of range");
+            }
+            d[i] = (int) dims[i];
         }
         return d;
     }

@@ -30,7 +30,7 @@ public final class TensorProtoCodec {
 
     public static PbTensor read(Path file) throws IOException {
         try {
-            return read(Files.readAllBytes(file));
+            return read(BoundedFiles.readAll(file, BoundedFiles.MAX_TENSOR_FILE_BYTES));
         } catch (IllegalArgumentException e) {
             throw new IOException(file + ": " + e.getMessage(), e);
         }
@@ -76,10 +76,16 @@ public final class TensorProtoCodec {
         }
         long volume = 1;
         for (int i = 0; i < dims.size; i++) {
-            volume *= dims.values[i];
+            long d = dims.values[i];
+            if (d < 0) {
+                throw new IllegalArgumentException("tensor '" + name + "' has a negative dimension " + d);
+            }
+            // Saturate rather than overflow: any volume past an array's size is refused below.
+            volume = d != 0 && volume > Long.MAX_VALUE / d ? Long.MAX_VALUE : volume * d;
         }
         if (volume > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("tensor '" + name + "' has " + volume + " elements, too many for one array");
+            throw new IllegalArgumentException("tensor '" + name + "' has dims " + java.util.Arrays.toString(dims.toArray())
+                    + ": too many elements for one array");
         }
         int n = (int) volume;
         Object data = DataType.newArray(dataType, n);

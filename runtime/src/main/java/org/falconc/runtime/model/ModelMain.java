@@ -42,6 +42,11 @@ public final class ModelMain {
     public static int run(String[] args, PrintStream out, PrintStream err) {
         try {
             ModelArgs parsed = ModelArgs.parse(args);
+            if (parsed.help()) {
+                out.println(ModelArgs.USAGE);
+                out.flush();
+                return 0;
+            }
             CompiledModel model = load(modelClassName(), parsed.threads());
             VectorModuleHint.printIfScalar(err::println, VectorModuleHint.jarOf(ModelMain.class, "Model.jar"));
             List<String> inputNames = model.inputNames();
@@ -58,21 +63,28 @@ public final class ModelMain {
             }
             Map<String, Object> results = model.runArrays(feeds);
             List<String> outputNames = model.outputNames();
+            List<PbTensor> outputs = new java.util.ArrayList<>();
+            for (String name : outputNames) {
+                outputs.add(tensor(name, model.outputShape(name), results.get(name)));
+            }
+            List<Path> files = parsed.writeOutputs(outputs);
             for (int j = 0; j < outputNames.size(); j++) {
                 String name = outputNames.get(j);
-                int[] shape = model.outputShape(name);
-                Path file = parsed.writeOutput(j, tensor(name, shape, results.get(name)));
                 // Same spelling as falconc's IR and CLI: f32[1,1000,1,1].
-                out.println(file + "  " + name + " " + model.outputType(name) + Arrays.toString(shape).replace(" ", ""));
+                out.println(files.get(j) + "  " + name + " " + model.outputType(name)
+                        + Arrays.toString(model.outputShape(name)).replace(" ", ""));
             }
             out.flush();
             return 0;
         } catch (IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
-            err.println(ModelArgs.USAGE);
+            err.println("error: " + oneLine(e.getMessage()) + " (" + ModelArgs.SEE_HELP + ")");
             return 2;
         } catch (IOException | UncheckedIOException e) {
-            err.println("error: " + e.getMessage());
+            err.println("error: " + oneLine(e.getMessage()));
+            return 2;
+        } catch (LinkageError e) {
+            // A damaged jar: the model class does not load or link.
+            err.println("error: cannot load the model's classes: " + oneLine(String.valueOf(e.getMessage())));
             return 2;
         } catch (RuntimeException e) {
             err.println("error: " + e);
@@ -81,11 +93,28 @@ public final class ModelMain {
         }
     }
 
-    /** The file's elements as the array of the input's element type (float16 and double read as f32). */
+    private static String oneLine(String s) {
+        if (s == null) {
+            return "error";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    /**
+     * The file's elements as the array of the input's element type. The file must hold that type: float64 or
+     * float16 data for a float32 input is refused, as ONNX Runtime refuses it, rather than silently converted.
+     */
     static Object elements(PbTensor t, String name, ElementType type) {
         Object data = t.data();
         return switch (type) {
-            case F32 -> t.toFloats();
+            case F32 -> {
+                if (t.dataType() != DataType.FLOAT) {
+                    throw new IllegalArgumentException("input '" + name + "' is tensor(float), the file holds tensor("
+                            + DataType.name(t.dataType()) + ")");
+                }
+                yield t.toFloats();
+            }
             case I64, I32, BOOL -> {
                 if (!type.arrayClass().isInstance(data) || type == ElementType.I64 && t.dataType() != DataType.INT64
                         || type == ElementType.I32 && t.dataType() != DataType.INT32) {
