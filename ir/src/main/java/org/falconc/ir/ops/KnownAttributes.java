@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.falconc.ir.ops.fused.Activation;
-import org.falconc.ir.ops.fused.ActivationMaskInference;
+import org.falconc.ir.ops.fused.ActivationBitsInference;
 import org.falconc.ir.ops.fused.DecomposedConvInference;
 import org.falconc.ir.ops.fused.FusedConvInference;
 import org.falconc.ir.ops.fused.FusedGemmInference;
@@ -82,15 +82,13 @@ final class KnownAttributes {
         // falconc's own ops: the base op's attributes, the fused activation, the sparse-execution plan.
         Map<String, String> epilogue = of(Activation.ATTRIBUTE, STRING, Activation.PARAMS_ATTRIBUTE, ANY,
                 "alpha", FLOAT, "beta", FLOAT);
-        Map<String, String> sparse = of(SparseAttrs.MASK_BLOCK, ANY, SparseAttrs.BLOCK, ANY, SparseAttrs.UNIT_CHANNELS,
-                ANY, SparseAttrs.UNIT_PIXELS, ANY, SparseAttrs.INPUT_MASK_BLOCK, ANY, SparseAttrs.EXPECTED_LIVE, ANY,
-                SparseAttrs.DENSE_MACS, ANY, SparseAttrs.EXPECTED_MACS, ANY);
-        Map<String, String> fusedConv = with(with(conv, epilogue), sparse);
+        Map<String, String> sparse = of(SparseAttrs.BREAK_EVEN, FLOAT, SparseAttrs.EXPECTED_ZEROS, FLOAT);
+        Map<String, String> fusedConv = with(conv, epilogue);
         put(FusedConvInference.OP, fusedConv);
         put("FusedConvNhwc", fusedConv);
-        put(DecomposedConvInference.OP, fusedConv);
+        put(DecomposedConvInference.OP, with(fusedConv, sparse));
         put(FusedGemmInference.OP, with(gemm, epilogue));
-        put(ActivationMaskInference.OP, with(epilogue, sparse));
+        put(ActivationBitsInference.OP, Map.of());
         put("MaxPoolNhwc", TABLE.get("MaxPool"));
         put("AveragePoolNhwc", TABLE.get("AveragePool"));
     }

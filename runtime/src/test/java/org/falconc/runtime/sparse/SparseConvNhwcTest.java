@@ -271,7 +271,7 @@ class SparseConvNhwcTest {
     void rejectsShortArrays() {
         float[] packed = new float[ConvNhwc.packedLength(16, 8, 3, 3, 1)];
         ConvNhwcLayer layer = ConvNhwc.prepacked(packed, 1, 8, 5, 5, 16, 5, 5, 3, 3, 1, 1, 1, 1, 1, 1, 1, 8, 16,
-                ConvNhwc.DIRECT_1);
+                ConvNhwc.DIRECT_12X1);
         ExecutionContext ctx = new ExecutionContext(ONE);
         assertThrows(IllegalArgumentException.class, () -> SparseConvNhwc.run(ctx, layer, new float[200], 0,
                 new long[24], 0, new float[400], 0, null, Epilogue.NONE, 0, 0, null, 0)); // 25 bit words needed
