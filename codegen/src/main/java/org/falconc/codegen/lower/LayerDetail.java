@@ -6,8 +6,8 @@ import org.falconc.ir.Node;
 
 /**
  * The one-line execution decision of a layer for the profile table and {@code inspect}: how a
- * convolution runs (dense, or sparse with its unit and the scheduler's expectation) and whether the
- * layer writes a mask for sparse consumers.
+ * convolution runs (dense, channels-last, or decomposed with the zero fraction calibration measured)
+ * and its output threshold.
  */
 final class LayerDetail {
     private LayerDetail() {
@@ -18,10 +18,9 @@ final class LayerDetail {
         StringBuilder sb = new StringBuilder();
         switch (n.op()) {
             case "DecomposedConv" -> {
-                sb.append("sparse unit ").append(a.getInt("unit_channels", 0)).append("ch x ")
-                        .append(a.getInt("unit_pixels", 0)).append("px");
-                if (a.has("expected_live")) {
-                    sb.append(String.format(Locale.ROOT, ", expected live %.2f", a.getFloat("expected_live", 1f)));
+                sb.append("decomposed");
+                if (a.has("expected_zeros")) {
+                    sb.append(String.format(Locale.ROOT, ", calibrated zeros %.2f", a.getFloat("expected_zeros", 0f)));
                 }
             }
             case "Conv", "FusedConv" -> sb.append("dense");
@@ -35,9 +34,6 @@ final class LayerDetail {
         }
         if (n.op().equals("ThresholdedRelu")) {
             sb.append(String.format(Locale.ROOT, "threshold %.4g", a.getFloat("alpha", 1f)));
-        }
-        if (a.getInt("mask_block", 0) > 0 || n.op().equals("ActivationMask")) {
-            sb.append(sb.length() > 0 ? ", " : "").append("writes mask");
         }
         return sb.toString();
     }

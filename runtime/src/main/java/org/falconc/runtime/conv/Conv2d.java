@@ -106,23 +106,7 @@ public final class Conv2d {
                            int strideH, int strideW, int padTop, int padLeft, int dilH, int dilW, int group,
                            int act, float p0, float p1, float[] residual, int residualOff) {
         run(ctx, MicroKernels.best(), x, xOff, y, yOff, w, bias, n, c, h, width, k, oh, ow, r, s,
-                strideH, strideW, padTop, padLeft, dilH, dilW, group, act, p0, p1, residual, residualOff,
-                null, 0, 1);
-    }
-
-    /**
-     * {@link #run} also writing the mask of y (docs/sparsity.md): {@code mask[maskOff + (n * K + k) * nb + b]},
-     * {@code nb = ceil(OH * OW / maskBlock)}, is cleared and then set for every block holding a
-     * non-zero output, by the store epilogue. {@code mask == null}: no mask.
-     */
-    public static void run(ExecutionContext ctx, float[] x, int xOff, float[] y, int yOff, PackedConv w,
-                           float[] bias, int n, int c, int h, int width, int k, int oh, int ow, int r, int s,
-                           int strideH, int strideW, int padTop, int padLeft, int dilH, int dilW, int group,
-                           int act, float p0, float p1, float[] residual, int residualOff,
-                           boolean[] mask, int maskOff, int maskBlock) {
-        run(ctx, MicroKernels.best(), x, xOff, y, yOff, w, bias, n, c, h, width, k, oh, ow, r, s,
-                strideH, strideW, padTop, padLeft, dilH, dilW, group, act, p0, p1, residual, residualOff,
-                mask, maskOff, maskBlock);
+                strideH, strideW, padTop, padLeft, dilH, dilW, group, act, p0, p1, residual, residualOff);
     }
 
     /** {@link #run} with an explicit micro-kernel (tests run the scalar kernel through this). */
@@ -130,41 +114,21 @@ public final class Conv2d {
                            PackedConv w, float[] bias, int n, int c, int h, int width, int k, int oh, int ow,
                            int r, int s, int strideH, int strideW, int padTop, int padLeft, int dilH, int dilW,
                            int group, int act, float p0, float p1, float[] residual, int residualOff) {
-        run(ctx, kernel, x, xOff, y, yOff, w, bias, n, c, h, width, k, oh, ow, r, s,
-                strideH, strideW, padTop, padLeft, dilH, dilW, group, act, p0, p1, residual, residualOff,
-                null, 0, 1);
-    }
-
-    /** {@link #run} with an explicit micro-kernel and an optional output mask. */
-    public static void run(ExecutionContext ctx, MicroKernel kernel, float[] x, int xOff, float[] y, int yOff,
-                           PackedConv w, float[] bias, int n, int c, int h, int width, int k, int oh, int ow,
-                           int r, int s, int strideH, int strideW, int padTop, int padLeft, int dilH, int dilW,
-                           int group, int act, float p0, float p1, float[] residual, int residualOff,
-                           boolean[] mask, int maskOff, int maskBlock) {
         if (w.outChannels != k || w.inChannels != c || w.kernelH != r || w.kernelW != s || w.group != group) {
             throw new IllegalArgumentException("packed weights are [" + w.outChannels + ", " + w.inChannels
                     + "/" + w.group + ", " + w.kernelH + ", " + w.kernelW + "], call has [" + k + ", " + c
                     + "/" + group + ", " + r + ", " + s + "]");
         }
         int pixels = oh * ow;
-        if (mask != null) {
-            if (maskBlock < 1) {
-                throw new IllegalArgumentException("mask block must be >= 1, got " + maskBlock);
-            }
-            int nb = (pixels + maskBlock - 1) / maskBlock;
-            java.util.Arrays.fill(mask, maskOff, maskOff + n * k * nb, false);
-        }
         if (w.depthwise != null) {
             DepthwiseConv.run(ctx, x, xOff, y, yOff, w.depthwise, bias, n, c, h, width, k, oh, ow, r, s,
-                    strideH, strideW, padTop, padLeft, dilH, dilW, act, p0, p1, residual, residualOff,
-                    mask, maskOff, maskBlock);
+                    strideH, strideW, padTop, padLeft, dilH, dilW, act, p0, p1, residual, residualOff);
         } else {
             int cg = c / group;
             int kg = k / group;
             BPanelSource src = source(x, xOff, c, h, width, oh, ow, r, s, strideH, strideW, padTop, padLeft,
                     dilH, dilW, group);
-            GemmEpilogue epi = GemmEpilogue.of(bias, 0, residual, residualOff - yOff, act, p0, p1)
-                    .withMask(mask, maskOff, maskBlock, yOff, pixels);
+            GemmEpilogue epi = GemmEpilogue.of(bias, 0, residual, residualOff - yOff, act, p0, p1);
             BatchedGemm.run(ctx, kernel, w.groups, n * group, src, pixels, 0, cg * r * s,
                     y, yOff, kg * pixels, pixels, epi, false);
         }

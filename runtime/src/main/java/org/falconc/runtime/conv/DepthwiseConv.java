@@ -10,7 +10,6 @@ import org.falconc.runtime.parallel.ExecutionContext;
  * input channel k / (K / C)). A GEMM would have depth R*S only, so instead each output row is
  * accumulated in a lane-local buffer tap by tap: for a fixed tap the inner loop is a unit-stride
  * multiply-add over the row's in-bounds columns, which C2 vectorises. Parallel over (image, channel).
- * With a mask, each output row's non-zero blocks are marked right after the row is stored.
  */
 final class DepthwiseConv {
 
@@ -20,10 +19,8 @@ final class DepthwiseConv {
     static void run(ExecutionContext ctx, float[] x, int xOff, float[] y, int yOff, float[] taps, float[] bias,
                     int n, int c, int h, int w, int k, int oh, int ow, int r, int s,
                     int strideH, int strideW, int padTop, int padLeft, int dilH, int dilW,
-                    int act, float p0, float p1, float[] residual, int residualOff,
-                    boolean[] mask, int maskOff, int maskBlock) {
+                    int act, float p0, float p1, float[] residual, int residualOff) {
         int multiplier = k / c;
-        int nb = mask == null ? 0 : (oh * ow + maskBlock - 1) / maskBlock;
         int[] owLo = new int[s];
         int[] owHi = new int[s];
         for (int sx = 0; sx < s; sx++) {
@@ -65,10 +62,6 @@ final class DepthwiseConv {
                 }
                 int yi = yPlane + oy * ow;
                 storeRow(row, b, residual, yi + resDelta, y, yi, ow, act, p0, p1);
-                if (mask != null) {
-                    // The row is still in L1: mark its non-zero blocks now.
-                    GemmEpilogue.markRow(y, yi, ow, mask, maskOff + (image * k + oc) * nb, oy * ow, maskBlock);
-                }
             }
         });
     }

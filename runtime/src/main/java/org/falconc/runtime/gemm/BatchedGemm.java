@@ -31,7 +31,7 @@ public final class BatchedGemm {
     }
 
     /**
-     * {@link #run} with a prepared epilogue (e.g. one writing C's mask, {@link GemmEpilogue#withMask});
+     * {@link #run} with a prepared epilogue;
      * its bias offset is that of group 0, group g adding {@code g * M}.
      */
     public static void run(ExecutionContext ctx, MicroKernel kernel, PackedMatrix[] groups, int batches,

@@ -51,9 +51,6 @@ final class Gemv {
                 for (int r = 0; r < rows; r++) {
                     int yi = yOff + (row0 + r) * yStride;
                     epi.store(out[r], y, yi, accumulate, true, row0 + r);
-                    if (epi.mask != null) {
-                        epi.markElement(y, yi);
-                    }
                 }
             }
         });

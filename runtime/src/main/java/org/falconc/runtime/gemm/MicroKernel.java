@@ -32,14 +32,6 @@ public abstract class MicroKernel {
     abstract void compute(float[] a, int aOff, float[] b, int bOff, int kc, float[] tile);
 
     /**
-     * {@link #compute} over gathered rows of A (the compacted GEMM of a sparse convolution): step k
-     * multiplies A's K row {@code kIndex[kOff + k]} (at {@code a[aBase + kIndex[kOff + k] * MR + r]})
-     * by row k of the B strip ({@code b[bOff + k * nr + j]}, the live units' rows packed back to back).
-     * Same register block and FMA order as {@link #compute}.
-     */
-    abstract void computeIndexed(float[] a, int aBase, int[] kIndex, int kOff, int kc, float[] b, int bOff, float[] tile);
-
-    /**
      * Stores an accumulator tile into C at {@code c[cOff]} (rows {@code ldc} apart):
      * {@code c = (accumulate ? c : 0) + acc}, then the epilogue if {@code finish}. Only
      * {@code rows x cols} are written; {@code row0} is the tile's first row in the bias. Kept apart
@@ -65,16 +57,6 @@ public abstract class MicroKernel {
             int ti = r * nr;
             for (int j = 0; j < cols; j++) {
                 epi.store(tile[ti + j], c, ci + j, accumulate, finish, row0 + r);
-            }
-        }
-        if (finish && epi.mask != null) {
-            // The tile's rows are consecutive planes at the same column: one division per tile.
-            int rel = cOff - epi.cOrigin;
-            int plane = rel / epi.ldc;
-            int col0 = rel - plane * epi.ldc;
-            int rowMask = epi.maskOff + plane * epi.maskNb;
-            for (int r = 0; r < rows; r++, rowMask += epi.maskNb) {
-                GemmEpilogue.markRow(c, cOff + r * ldc, cols, epi.mask, rowMask, col0, epi.maskBlock);
             }
         }
     }

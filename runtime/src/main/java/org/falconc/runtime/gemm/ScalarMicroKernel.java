@@ -41,31 +41,6 @@ public final class ScalarMicroKernel extends MicroKernel {
     }
 
     @Override
-    void computeIndexed(float[] a, int aBase, int[] kIndex, int kOff, int kc, float[] b, int bOff, float[] tile) {
-        for (int r0 = 0; r0 < MR; r0 += 4) {
-            for (int j0 = 0; j0 < NR; j0 += 4) {
-                float s00 = 0f, s01 = 0f, s02 = 0f, s03 = 0f, s10 = 0f, s11 = 0f, s12 = 0f, s13 = 0f, s20 = 0f, s21 = 0f, s22 = 0f, s23 = 0f, s30 = 0f, s31 = 0f, s32 = 0f, s33 = 0f;
-                int bi = bOff + j0;
-                {
-                    for (int k = 0; k < kc; k++, bi += NR) {
-                        int ai = aBase + kIndex[kOff + k] * MR + r0;
-                        float a0 = a[ai], a1 = a[ai + 1], a2 = a[ai + 2], a3 = a[ai + 3];
-                        float b0 = b[bi], b1 = b[bi + 1], b2 = b[bi + 2], b3 = b[bi + 3];
-                        s00 += a0 * b0; s01 += a0 * b1; s02 += a0 * b2; s03 += a0 * b3;
-                        s10 += a1 * b0; s11 += a1 * b1; s12 += a1 * b2; s13 += a1 * b3;
-                        s20 += a2 * b0; s21 += a2 * b1; s22 += a2 * b2; s23 += a2 * b3;
-                        s30 += a3 * b0; s31 += a3 * b1; s32 += a3 * b2; s33 += a3 * b3;
-                    }
-                }
-                tile[(r0 + 0) * NR + j0 + 0] = s00; tile[(r0 + 0) * NR + j0 + 1] = s01; tile[(r0 + 0) * NR + j0 + 2] = s02; tile[(r0 + 0) * NR + j0 + 3] = s03;
-                tile[(r0 + 1) * NR + j0 + 0] = s10; tile[(r0 + 1) * NR + j0 + 1] = s11; tile[(r0 + 1) * NR + j0 + 2] = s12; tile[(r0 + 1) * NR + j0 + 3] = s13;
-                tile[(r0 + 2) * NR + j0 + 0] = s20; tile[(r0 + 2) * NR + j0 + 1] = s21; tile[(r0 + 2) * NR + j0 + 2] = s22; tile[(r0 + 2) * NR + j0 + 3] = s23;
-                tile[(r0 + 3) * NR + j0 + 0] = s30; tile[(r0 + 3) * NR + j0 + 1] = s31; tile[(r0 + 3) * NR + j0 + 2] = s32; tile[(r0 + 3) * NR + j0 + 3] = s33;
-            }
-        }
-    }
-
-    @Override
     void panelDot(float[] a, int aOff, float[] xx, int xOff, int kc, float[] out) {
         float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
         for (int k = 0; k < kc; k++) {

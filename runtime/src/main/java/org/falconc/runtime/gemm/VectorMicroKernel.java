@@ -34,11 +34,6 @@ final class VectorMicroKernel extends MicroKernel {
         block(a, aOff, b, bOff, kc, tile, false);
     }
 
-    @Override
-    void computeIndexed(float[] a, int aBase, int[] kIndex, int kOff, int kc, float[] b, int bOff, float[] tile) {
-        blockIndexed(a, aBase, kIndex, kOff, b, bOff, kc, tile, false);
-    }
-
     /** The register block over kc steps of K, starting from zero or (load) from the tile. */
     private static void block(float[] a, int aOff, float[] b, int bOff, int kc, float[] tile, boolean load) {
         FloatVector c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51, c60, c61, c70, c71;
@@ -126,97 +121,6 @@ final class VectorMicroKernel extends MicroKernel {
         c71.intoArray(tile, 7 * NR + L);
     }
 
-    /**
-     * {@link #block} reading A row k of the strip at {@code a[aBase + kIndex[kOff + k] * MR]}: the
-     * compacted GEMM's K rows are the live units' rows, gathered through the index, so the
-     * accumulators stay in registers over the whole compacted depth (one loop, no per-range reload).
-     */
-    private static void blockIndexed(float[] a, int aBase, int[] kIndex, int kOff, float[] b, int bOff, int kc,
-                                     float[] tile, boolean load) {
-        FloatVector c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51, c60, c61, c70, c71;
-        if (load) {
-            c00 = FloatVector.fromArray(S, tile, 0 * NR);
-            c01 = FloatVector.fromArray(S, tile, 0 * NR + L);
-            c10 = FloatVector.fromArray(S, tile, 1 * NR);
-            c11 = FloatVector.fromArray(S, tile, 1 * NR + L);
-            c20 = FloatVector.fromArray(S, tile, 2 * NR);
-            c21 = FloatVector.fromArray(S, tile, 2 * NR + L);
-            c30 = FloatVector.fromArray(S, tile, 3 * NR);
-            c31 = FloatVector.fromArray(S, tile, 3 * NR + L);
-            c40 = FloatVector.fromArray(S, tile, 4 * NR);
-            c41 = FloatVector.fromArray(S, tile, 4 * NR + L);
-            c50 = FloatVector.fromArray(S, tile, 5 * NR);
-            c51 = FloatVector.fromArray(S, tile, 5 * NR + L);
-            c60 = FloatVector.fromArray(S, tile, 6 * NR);
-            c61 = FloatVector.fromArray(S, tile, 6 * NR + L);
-            c70 = FloatVector.fromArray(S, tile, 7 * NR);
-            c71 = FloatVector.fromArray(S, tile, 7 * NR + L);
-        } else {
-            c00 = FloatVector.zero(S);
-            c01 = FloatVector.zero(S);
-            c10 = FloatVector.zero(S);
-            c11 = FloatVector.zero(S);
-            c20 = FloatVector.zero(S);
-            c21 = FloatVector.zero(S);
-            c30 = FloatVector.zero(S);
-            c31 = FloatVector.zero(S);
-            c40 = FloatVector.zero(S);
-            c41 = FloatVector.zero(S);
-            c50 = FloatVector.zero(S);
-            c51 = FloatVector.zero(S);
-            c60 = FloatVector.zero(S);
-            c61 = FloatVector.zero(S);
-            c70 = FloatVector.zero(S);
-            c71 = FloatVector.zero(S);
-        }
-        for (int k = 0; k < kc; k++) {
-            int ai = aBase + kIndex[kOff + k] * MR;
-            int bi = bOff + k * NR;
-            FloatVector b0 = FloatVector.fromArray(S, b, bi);
-            FloatVector b1 = FloatVector.fromArray(S, b, bi + L);
-            FloatVector a0 = FloatVector.broadcast(S, a[ai + 0]);
-            c00 = a0.fma(b0, c00);
-            c01 = a0.fma(b1, c01);
-            FloatVector a1 = FloatVector.broadcast(S, a[ai + 1]);
-            c10 = a1.fma(b0, c10);
-            c11 = a1.fma(b1, c11);
-            FloatVector a2 = FloatVector.broadcast(S, a[ai + 2]);
-            c20 = a2.fma(b0, c20);
-            c21 = a2.fma(b1, c21);
-            FloatVector a3 = FloatVector.broadcast(S, a[ai + 3]);
-            c30 = a3.fma(b0, c30);
-            c31 = a3.fma(b1, c31);
-            FloatVector a4 = FloatVector.broadcast(S, a[ai + 4]);
-            c40 = a4.fma(b0, c40);
-            c41 = a4.fma(b1, c41);
-            FloatVector a5 = FloatVector.broadcast(S, a[ai + 5]);
-            c50 = a5.fma(b0, c50);
-            c51 = a5.fma(b1, c51);
-            FloatVector a6 = FloatVector.broadcast(S, a[ai + 6]);
-            c60 = a6.fma(b0, c60);
-            c61 = a6.fma(b1, c61);
-            FloatVector a7 = FloatVector.broadcast(S, a[ai + 7]);
-            c70 = a7.fma(b0, c70);
-            c71 = a7.fma(b1, c71);
-        }
-        c00.intoArray(tile, 0 * NR);
-        c01.intoArray(tile, 0 * NR + L);
-        c10.intoArray(tile, 1 * NR);
-        c11.intoArray(tile, 1 * NR + L);
-        c20.intoArray(tile, 2 * NR);
-        c21.intoArray(tile, 2 * NR + L);
-        c30.intoArray(tile, 3 * NR);
-        c31.intoArray(tile, 3 * NR + L);
-        c40.intoArray(tile, 4 * NR);
-        c41.intoArray(tile, 4 * NR + L);
-        c50.intoArray(tile, 5 * NR);
-        c51.intoArray(tile, 5 * NR + L);
-        c60.intoArray(tile, 6 * NR);
-        c61.intoArray(tile, 6 * NR + L);
-        c70.intoArray(tile, 7 * NR);
-        c71.intoArray(tile, 7 * NR + L);
-    }
-
     @Override
     void store(float[] tile, float[] c, int cOff, int ldc, int rows, int cols,
                boolean accumulate, boolean finish, GemmEpilogue epi, int row0) {
@@ -229,20 +133,6 @@ final class VectorMicroKernel extends MicroKernel {
 
     private static void storeRows(float[] tile, float[] c, int cOff, int ldc,
                                   boolean accumulate, boolean finish, GemmEpilogue epi, int row0) {
-        boolean marking = finish && epi.mask != null;
-        int rowMask = 0;
-        int col0 = 0;
-        int firstBlock = 0;
-        boolean oneBlock = false;
-        if (marking) {
-            // One division per tile: its rows are consecutive planes at the same column.
-            int rel = cOff - epi.cOrigin;
-            int plane = rel / epi.ldc;
-            col0 = rel - plane * epi.ldc;
-            rowMask = epi.maskOff + plane * epi.maskNb;
-            firstBlock = col0 / epi.maskBlock;
-            oneBlock = (col0 + NR - 1) / epi.maskBlock == firstBlock;
-        }
         for (int r = 0; r < MR; r++) {
             FloatVector v0 = FloatVector.fromArray(S, tile, r * NR);
             FloatVector v1 = FloatVector.fromArray(S, tile, r * NR + L);
@@ -269,22 +159,6 @@ final class VectorMicroKernel extends MicroKernel {
             } else {
                 v0.intoArray(c, ci);
                 v1.intoArray(c, ci + L);
-            }
-            if (marking) {
-                v0 = FloatVector.fromArray(S, c, ci);
-                v1 = FloatVector.fromArray(S, c, ci + L);
-                // NE is true for NaN too. A strip within one block sets one byte; else per block.
-                if (v0.compare(VectorOperators.NE, 0f).or(v1.compare(VectorOperators.NE, 0f)).anyTrue()) {
-                    if (oneBlock) {
-                        int mi = rowMask + firstBlock;
-                        if (!epi.mask[mi]) {
-                            epi.mask[mi] = true;
-                        }
-                    } else {
-                        GemmEpilogue.markRow(c, ci, NR, epi.mask, rowMask, col0, epi.maskBlock);
-                    }
-                }
-                rowMask += epi.maskNb;
             }
         }
     }

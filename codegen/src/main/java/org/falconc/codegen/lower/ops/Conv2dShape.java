@@ -12,7 +12,7 @@ import org.falconc.ir.ops.nn.WindowGeometry;
 
 /**
  * The resolved geometry of a 1-D or 2-D convolution as the runtime's {@code Conv2d.run} and
- * {@code SparseConv2d.plan} take it: a 1-D convolution is a 2-D one of height 1 (every window
+ * the channels-last {@code ConvNhwc.prepacked} take it: a 1-D convolution is a 2-D one of height 1 (every window
  * attribute on the width axis).
  */
 record Conv2dShape(int n, int c, int h, int w, int k, int oh, int ow, int r, int s, int strideH, int strideW,
