@@ -75,11 +75,39 @@ final class BenchCommand implements Callable<Integer> {
                     + "default chosen from the input shape.")
     String preprocess;
 
+    /** A compiled variant of the bench: a sparsity mode, and whether --calibrate applies to it. */
+    enum BenchVariant {
+        off(SparsityOptions.Mode.off, false), exact(SparsityOptions.Mode.exact, false),
+        exact_calibrated(SparsityOptions.Mode.exact, true), threshold(SparsityOptions.Mode.threshold, true);
+
+        final SparsityOptions.Mode mode;
+        final boolean calibrated;
+
+        BenchVariant(SparsityOptions.Mode mode, boolean calibrated) {
+            this.mode = mode;
+            this.calibrated = calibrated;
+        }
+    }
+
     @Option(names = "--sparsity", split = ",", paramLabel = "MODE", defaultValue = "exact",
-            description = "Compiled variants, each timed as its own engine in the same rounds: off, exact, threshold "
-                    + "(threshold needs --calibrate); the first is the one compared in the main table; default "
-                    + "${DEFAULT-VALUE}.")
-    List<SparsityOptions.Mode> sparsity = new ArrayList<>();
+            converter = BenchVariantConverter.class,
+            description = "Compiled variants, each timed as its own engine in the same rounds: off, exact "
+                    + "(uncalibrated: the run-time decision by the cost model), exact-calibrated, threshold (the last two "
+                    + "need --calibrate); the first is the one compared in the main table; default ${DEFAULT-VALUE}.")
+    List<BenchVariant> sparsity = new ArrayList<>();
+
+    /** Reads {@code exact-calibrated} as the enum constant {@code exact_calibrated}. */
+    static final class BenchVariantConverter implements picocli.CommandLine.ITypeConverter<BenchVariant> {
+        @Override
+        public BenchVariant convert(String value) {
+            try {
+                return BenchVariant.valueOf(value.replace('-', '_'));
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException("unknown variant '" + value
+                        + "' (off, exact, exact-calibrated, threshold)");
+            }
+        }
+    }
 
     @Option(names = "--calibrate", paramLabel = "DIR",
             description = "Calibration inputs for the sparse variants (see falconc compile --calibrate).")
@@ -140,12 +168,14 @@ final class BenchCommand implements Callable<Integer> {
         } else {
             ImagePreset preset = preprocess == null ? null : ImagePreset.parse(preprocess);
             List<Variant> variants = new ArrayList<>();
-            for (SparsityOptions.Mode mode : sparsity) {
-                progress.accept("preparing sparsity " + mode + (calibrate != null && mode != SparsityOptions.Mode.off
-                        ? " (calibrating on " + calibrate + ")" : ""));
-                String name = "sparsity " + mode + (calibrate != null && mode != SparsityOptions.Mode.off ? " (calibrated)" : "");
-                variants.add(new Variant(name, SparsityOptions.passOptions(mode, calibrate, maxDrop, preprocess, model,
-                        List.of(), spec.commandLine().getErr())));
+            for (BenchVariant v : sparsity) {
+                if (v.calibrated && calibrate == null) {
+                    throw new UserException("--sparsity " + v.name().replace('_', '-') + " needs --calibrate DIR");
+                }
+                progress.accept("preparing sparsity " + v.mode + (v.calibrated ? " (calibrating on " + calibrate + ")" : ""));
+                String name = "sparsity " + v.mode + (v.calibrated ? " (calibrated)" : "");
+                variants.add(new Variant(name, SparsityOptions.passOptions(v.mode, v.calibrated ? calibrate : null,
+                        maxDrop, preprocess, model, List.of(), spec.commandLine().getErr())));
             }
             BenchSettings settings = new BenchSettings(model, threads, warmup, warmupSeconds,
                     rounds == null ? MODEL_ROUNDS : rounds, images, preset, !noFreshJvm, !ortNoSpin, variants);
