@@ -19,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "inspect", mixinStandardHelpOptions = true,
         description = {"Show a model's inputs, outputs, op histogram, parameter count and conv/gemm MACs, and per "
                 + "convolution the sparse execution plan the compiler would choose with the given --sparsity options "
-                + "(dense or sparse, the unit, the expected live fraction and MAC saving, thresholds).",
+                + "(dense, or decomposed with its break-even and calibrated zero fraction, thresholds).",
             "MODEL may also be a .jar from falconc compile: then its layers and the recorded decisions are listed."})
 final class InspectCommand implements Callable<Integer> {
     @Mixin

@@ -22,21 +22,22 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code falconc profile MODEL}: per-layer time, units, MACs and GFLOP/s of the compiled model on given inputs. */
+/** {@code falconc profile MODEL}: per-layer time, sparse decisions, MACs and GFLOP/s of the compiled model on given inputs. */
 @Command(name = "profile", mixinStandardHelpOptions = true,
         description = {"Run a compiled model with per-layer counters and print a table: per layer the op, output, "
-                + "execution (dense, or sparse with its unit), live unit fraction, dense and executed MACs, zero "
-                + "fraction of the input, capture, time, and for layers with MACs GFLOP/s (2 x dense MACs / time) and "
-                + "%% of peak; then the totals: theoretical computation reduction (1 - executed / dense convolution "
-                + "MACs), capture (skipped MACs / MACs whose activation operand is zero) and the model's GFLOP/s and "
-                + "%% of peak.",
+                + "execution (dense, or decomposed), for a decomposed layer how many inferences ran sparse and its "
+                + "break-even zero fraction, dense and executed MACs, zero fraction of the input, capture, time, and for "
+                + "layers with MACs GFLOP/s (2 x dense MACs / time) and %% of peak; then the totals: theoretical "
+                + "computation reduction (MACs whose activation operand is zero / convolution MACs), executed reduction "
+                + "(1 - executed / dense convolution MACs), capture (skipped MACs / MACs whose activation operand is "
+                + "zero) and the model's GFLOP/s and %% of peak.",
             "Peak: this machine's fp32 FMA peak per core, measured first by a Vector API loop, x --threads; it needs "
-                + "java --add-modules jdk.incubator.vector (e.g. FALCONC_JAVA_OPTS=\"--add-modules "
-                + "jdk.incubator.vector\" ./falconc profile ...), else %% of peak is n/a.",
+                + "the Vector API (the falconc launcher adds --add-modules jdk.incubator.vector), else %% of peak is n/a.",
             "MODEL is an .onnx file (compiled first, with the sparsity options) or a .jar from falconc compile.",
             "Inputs: --input NAME=FILE (.pb tensors), or --images DIR (photos, preprocessed for the input shape, or "
                 + ".pb tensors), or random data when neither is given. With --images and no --calibrate, an .onnx "
-                + "MODEL is calibrated on the --images inputs (without calibration every layer stays dense)."})
+                + "MODEL is calibrated on the --images inputs (without calibration each decomposed layer decides per input "
+                + "by its cost-model break-even)."})
 final class ProfileCommand implements Callable<Integer> {
     @Mixin
     ModelOptions model;

@@ -13,16 +13,17 @@ final class SparsityOptions {
     enum Mode { off, exact, threshold }
 
     @Option(names = "--sparsity", paramLabel = "MODE", defaultValue = "exact",
-            description = "off (dense convolutions only), exact (skip units whose input is exactly zero; outputs equal "
-                    + "the dense model within float rounding; layers go sparse only where --calibrate shows it pays, "
-                    + "so without it every layer stays dense) or threshold (values at or below a per-layer threshold "
-                    + "count as zero; needs --calibrate); default ${DEFAULT-VALUE}.")
+            description = "off (dense convolutions only), exact (convolutions reading ReLU zeros skip the products of "
+                    + "zero activations on inputs whose zero fraction reaches the layer's break-even, dense otherwise; "
+                    + "outputs equal the dense model within float rounding) or threshold (values at or below a "
+                    + "per-layer threshold count as zero; needs --calibrate); default ${DEFAULT-VALUE}.")
     Mode mode = Mode.exact;
 
     @Option(names = "--calibrate", paramLabel = "DIR",
-            description = "Calibration inputs (photos, preprocessed for the input shape, or .pb tensors): the unit "
-                    + "live fraction is measured per layer on them to choose dense or sparse and the unit; in threshold "
-                    + "mode the thresholds are chosen on them.")
+            description = "Calibration inputs (photos, preprocessed for the input shape, or .pb tensors): each decomposed "
+                    + "layer's input zero fraction and its sparse-vs-dense time are measured on them; layers where sparse "
+                    + "does not pay stay dense, the others get a calibrated break-even; in threshold mode the thresholds "
+                    + "are chosen on them.")
     Path calibrate;
 
     @Option(names = "--max-drop", paramLabel = "P", defaultValue = "0.01",
