@@ -34,12 +34,12 @@ import org.falconc.runtime.profile.Profile;
  * picks the per-producer thresholds.
  *
  * <p>Zero fractions and times come from the compiled model with per-layer counters: the model with
- * every decomposed layer forced sparse and its dense twin run in alternation. Thresholds: each producer's
- * threshold is the q-quantile of its positive outputs on the calibration inputs, one q for all
- * producers, the largest q (by bisection) whose compiled model still agrees with the dense model:
- * top-1 class on at least (1 - P) of the inputs for a classifier, otherwise a relative L2 error of
- * the outputs of at most P on every input. Statistics are then measured again with the thresholds
- * applied.
+ * every decomposed layer forced sparse and its dense twin run in alternation. Thresholds: per producer,
+ * by {@link GreedyThresholds} on two thirds of the inputs (each producer climbs a {@link ThresholdLadder}
+ * of quantiles of its positive outputs while the compiled model still agrees with the dense one: top-1
+ * class on at least (1 - P) of the inputs for a classifier, otherwise a relative L2 error of the
+ * outputs of at most P on every input), then checked on the other third and backed off until it holds
+ * there too. Statistics are then measured again with the thresholds applied.
  */
 final class Calibrator {
     /** Positive values kept per producer to estimate its quantiles. */
