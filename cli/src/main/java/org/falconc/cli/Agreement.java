@@ -34,6 +34,44 @@ final class Agreement {
         return true;
     }
 
+    /** Mean relative L2 error of the f32 outputs over the inputs and outputs: how far {@code got} is from {@code reference}. */
+    static double change(List<Map<String, Object>> reference, List<Map<String, Object>> got) {
+        double sum = 0;
+        int n = 0;
+        for (int i = 0; i < reference.size(); i++) {
+            for (var e : reference.get(i).entrySet()) {
+                if (e.getValue() instanceof float[] ref) {
+                    sum += relativeL2(ref, (float[]) got.get(i).get(e.getKey()));
+                    n++;
+                }
+            }
+        }
+        return n == 0 ? 0 : sum / n;
+    }
+
+    /** The agreement in words: top-1 classes kept (classifier) or the largest relative L2 error. */
+    static String describe(boolean classifier, List<Map<String, Object>> reference, List<Map<String, Object>> got) {
+        if (classifier) {
+            int same = 0;
+            for (int i = 0; i < reference.size(); i++) {
+                if (argmax(first(reference.get(i))) == argmax(first(got.get(i)))) {
+                    same++;
+                }
+            }
+            return String.format(java.util.Locale.ROOT, "top-1 class kept on %d of %d inputs", same, reference.size());
+        }
+        double worst = 0;
+        for (int i = 0; i < reference.size(); i++) {
+            for (var e : reference.get(i).entrySet()) {
+                if (e.getValue() instanceof float[] ref) {
+                    worst = Math.max(worst, relativeL2(ref, (float[]) got.get(i).get(e.getKey())));
+                }
+            }
+        }
+        return String.format(java.util.Locale.ROOT, "largest relative L2 error %.3g on %d inputs", worst,
+                reference.size());
+    }
+
     /** One f32 output that is a vector of at least two scores (at most one axis longer than 1: [1, 10], [1, 1000, 1, 1]). */
     static boolean isClassifier(org.falconc.ir.Graph g) {
         if (g.outputs().size() != 1 || g.outputs().get(0).type().dtype() != org.falconc.ir.DType.F32) {

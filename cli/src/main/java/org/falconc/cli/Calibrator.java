@@ -34,18 +34,16 @@ import org.falconc.runtime.profile.Profile;
  * picks the per-producer thresholds.
  *
  * <p>Zero fractions and times come from the compiled model with per-layer counters: the model with
- * every decomposed layer forced sparse and its dense twin run in alternation. Thresholds: each producer's
- * threshold is the q-quantile of its positive outputs on the calibration inputs, one q for all
- * producers, the largest q (by bisection) whose compiled model still agrees with the dense model:
- * top-1 class on at least (1 - P) of the inputs for a classifier, otherwise a relative L2 error of
- * the outputs of at most P on every input. Statistics are then measured again with the thresholds
- * applied.
+ * every decomposed layer forced sparse and its dense twin run in alternation. Thresholds: per producer,
+ * by {@link GreedyThresholds} on two thirds of the inputs (each producer climbs a {@link ThresholdLadder}
+ * of quantiles of its positive outputs while the compiled model still agrees with the dense one: top-1
+ * class on at least (1 - P) of the inputs for a classifier, otherwise a relative L2 error of the
+ * outputs of at most P on every input), then checked on the other third and backed off until it holds
+ * there too. Statistics are then measured again with the thresholds applied.
  */
 final class Calibrator {
     /** Positive values kept per producer to estimate its quantiles. */
     private static final int QUANTILE_SAMPLE = 200_000;
-    private static final int BISECTION_STEPS = 7;
-    private static final double MAX_QUANTILE = 0.98;
     /** A layer keeps its sparse path only when the clock says it takes at most this share of its dense twin's time. */
     private static final double TIMED_MARGIN = 0.97;
     private static final int TIMING_WARMUP = 6;
@@ -71,51 +69,132 @@ final class Calibrator {
         return options.withCalibration(timed(options, g, samples));
     }
 
-    /** Threshold mode: thresholds chosen on the calibration inputs, then calibrated statistics with them. */
+    /**
+     * Threshold mode: per-producer thresholds chosen by {@link GreedyThresholds} on the selection part of
+     * the calibration inputs and checked on the held-out part, then calibrated statistics with them.
+     */
     PassOptions threshold(Path dir, String preprocess, double maxDrop) throws IOException {
         long t0 = System.nanoTime();
         PassOptions exact = base(SparsityMode.EXACT);
         Graph g = decomposed(exact);
         List<Map<String, Tensor>> samples = CalibrationInputs.read(dir, g, preprocess);
+        List<Map<String, Tensor>> selection = new ArrayList<>();
+        List<Map<String, Tensor>> heldOut = new ArrayList<>();
+        split(samples, selection, heldOut);
         Map<String, float[]> positives = new HashMap<>();
-        positives(g, samples, positives);
+        Map<String, Double> positiveShare = new HashMap<>();
+        positives(g, selection, positives, positiveShare);
         classifier = Agreement.isClassifier(g);
         if (positives.isEmpty()) {
             note("no convolution reads a Relu output: threshold mode has nothing to threshold");
             return exact;
         }
+        List<ThresholdLadder> ladders = new ArrayList<>();
+        Map<String, Double> macs = producerMacs(g);
+        for (var e : positives.entrySet()) {
+            ladders.add(ThresholdLadder.of(e.getKey(), e.getValue(), positiveShare.get(e.getKey()),
+                    macs.getOrDefault(e.getKey(), 0.0)));
+        }
+        ladders.sort(java.util.Comparator.comparing(ThresholdLadder::producer));
         Path work = Files.createTempDirectory("falconc-calibrate");
         try {
-            List<Map<String, Object>> reference = outputs(compile(exact, work.resolve("dense.jar")), samples);
-            double lo = 0;
-            double hi = MAX_QUANTILE;
-            Map<String, Float> best = thresholds(positives, 0);
-            if (acceptable(best, samples, reference, maxDrop, work)) {
-                Map<String, Float> top = thresholds(positives, hi);
-                if (acceptable(top, samples, reference, maxDrop, work)) {
-                    lo = hi;
-                    best = top;
-                } else {
-                    for (int step = 0; step < BISECTION_STEPS; step++) {
-                        double mid = (lo + hi) / 2;
-                        Map<String, Float> t = thresholds(positives, mid);
-                        if (acceptable(t, samples, reference, maxDrop, work)) {
-                            lo = mid;
-                            best = t;
-                        } else {
-                            hi = mid;
-                        }
-                    }
-                }
+            Path denseJar = compile(exact, work.resolve("dense.jar"));
+            Map<GreedyThresholds.Part, List<Map<String, Tensor>>> inputs = Map.of(
+                    GreedyThresholds.Part.SELECTION, selection, GreedyThresholds.Part.HELD_OUT, heldOut);
+            Map<GreedyThresholds.Part, List<Map<String, Object>>> reference = new HashMap<>();
+            for (var part : GreedyThresholds.Part.values()) {
+                reference.put(part, outputs(denseJar, inputs.get(part), false));
             }
-            PassOptions chosen = base(SparsityMode.THRESHOLD).withThresholds(best);
-            SparsityCalibration cal = timed(chosen, decomposed(chosen), samples);
-            note("thresholds at the %.1f%% quantile of each producer's positive outputs (%d producers), chosen on %d "
-                    + "inputs in %.1f s", 100 * lo, best.size(), samples.size(), (System.nanoTime() - t0) / 1e9);
-            return chosen.withCalibration(cal);
+            Files.deleteIfExists(denseJar);
+            GreedyThresholds.Evaluator evaluator = (thresholds, part) -> {
+                PassOptions options = base(SparsityMode.THRESHOLD).withThresholds(thresholds);
+                List<Map<String, Object>> got = outputs(compile(options, work.resolve("candidate.jar")),
+                        inputs.get(part), true);
+                List<Map<String, Object>> ref = reference.get(part);
+                return new GreedyThresholds.Verdict(Agreement.change(ref, got),
+                        Agreement.within(classifier, ref, got, maxDrop), Agreement.describe(classifier, ref, got));
+            };
+            GreedyThresholds.Result r = new GreedyThresholds(ladders, evaluator, MAX_EVALUATIONS).run(!heldOut.isEmpty());
+            Map<String, Float> chosen = new LinkedHashMap<>();
+            r.thresholds().forEach((k, v) -> {
+                if (v > 0) {
+                    chosen.put(k, v);
+                }
+            });
+            PassOptions options = base(SparsityMode.THRESHOLD).withThresholds(chosen);
+            double saved = 0;
+            double total = 0;
+            for (ThresholdLadder l : ladders) {
+                int level = r.levels().get(l.producer());
+                saved += l.macs() * (l.zeroFraction(level) - l.zeroFraction(-1));
+                total += l.macs();
+            }
+            note("per-producer thresholds on %d of %d producers (%d steps accepted on %d selection inputs, %d kept "
+                    + "after the check on %d held-out inputs; %d evaluations in %.1f s); selection: %s; held-out: %s; "
+                    + "estimated extra zero-operand MACs %.1f%% of those reading the producers",
+                    chosen.size(), ladders.size(), r.accepted().size(), selection.size(), r.kept(), heldOut.size(),
+                    r.evaluations(), (System.nanoTime() - t0) / 1e9, r.selection().summary(),
+                    r.heldOut() == null ? "none (fewer than 3 inputs)" : r.heldOut().summary(),
+                    total == 0 ? 0.0 : 100 * saved / total);
+            SparsityCalibration cal = timed(options, decomposed(options), samples);
+            return options.withCalibration(cal);
         } finally {
             deleteDirectory(work);
         }
+    }
+
+    /** Evaluations the threshold search may run (each compiles the model once). */
+    private static final int MAX_EVALUATIONS = 200;
+
+    /**
+     * The deterministic split of the calibration inputs: every third input (indices 2, 5, 8, ...) is
+     * held out, the others select the thresholds; with fewer than 3 inputs none is held out.
+     */
+    static <T> void split(List<T> samples, List<T> selection, List<T> heldOut) {
+        for (int i = 0; i < samples.size(); i++) {
+            (samples.size() >= 3 && i % 3 == 2 ? heldOut : selection).add(samples.get(i));
+        }
+    }
+
+    /**
+     * Per producer key: the dense MACs of the decomposed convolutions that read its zeros; a
+     * convolution reading several producers (a channel Concat) is shared by their output channels.
+     */
+    private static Map<String, Double> producerMacs(Graph g) {
+        Map<String, Node> nodes = new HashMap<>();
+        for (Node n : g.nodes()) {
+            if (n.numOutputs() > 0) {
+                nodes.put(SparsityAnalysis.producerKey(n), n);
+            }
+        }
+        Map<String, Double> macs = new HashMap<>();
+        for (var c : SparsityAnalysis.decomposedConvs(g)) {
+            Node conv = c.node();
+            int[] w = conv.input(1).type().shape().dims();
+            double perOutput = 1;
+            for (int i = 1; i < w.length; i++) {
+                perOutput *= w[i];
+            }
+            double convMacs = conv.output(0).type().shape().numElements() * perOutput;
+            double channels = 0;
+            for (String p : c.producers()) {
+                channels += channels(nodes.get(p));
+            }
+            for (String p : c.producers()) {
+                macs.merge(p, convMacs * channels(nodes.get(p)) / channels, Double::sum);
+            }
+        }
+        return macs;
+    }
+
+    /** A producer's output channels when it is a convolution (its weights' first dim), else 1. */
+    private static double channels(Node producer) {
+        if (producer != null && producer.numInputs() > 1 && producer.input(1) != null && producer.input(1).isConstant()
+                && producer.input(1).hasType() && producer.input(1).type().shape().dims().length >= 2
+                && !producer.op().equals("Relu")) {
+            return producer.input(1).type().shape().dim(0);
+        }
+        return 1;
     }
 
     /**
@@ -250,7 +329,8 @@ final class Calibrator {
     }
 
     /** Runs the interpreter on every sample, sampling the positive outputs of each producer whose zeros a decomposed convolution reads. */
-    private void positives(Graph g, List<Map<String, Tensor>> samples, Map<String, float[]> positives) {
+    private void positives(Graph g, List<Map<String, Tensor>> samples, Map<String, float[]> positives,
+                           Map<String, Double> positiveShare) {
         List<SparsityAnalysis.DecomposedConvInput> convs = SparsityAnalysis.decomposedConvs(g);
         java.util.Set<String> producers = new java.util.HashSet<>();
         for (var c : convs) {
@@ -264,16 +344,23 @@ final class Calibrator {
             }
         }
         Map<String, List<float[]>> collected = new HashMap<>();
+        Map<String, long[]> counts = new HashMap<>(); // producer -> {positive, all}
         for (Map<String, Tensor> sample : samples) {
             Interpreter.run(g, sample, (value, tensor) -> {
                 String producer = producerOfValue.get(value.name());
                 if (producer != null) {
-                    collected.computeIfAbsent(producer, k -> new ArrayList<>()).add(positiveValues(tensor));
+                    float[] pos = positiveValues(tensor);
+                    collected.computeIfAbsent(producer, k -> new ArrayList<>()).add(pos);
+                    long[] c = counts.computeIfAbsent(producer, k -> new long[2]);
+                    c[0] += pos.length;
+                    c[1] += tensor.numElements();
                 }
             });
         }
         for (var e : collected.entrySet()) {
             positives.put(e.getKey(), sampleSorted(e.getValue()));
+            long[] c = counts.get(e.getKey());
+            positiveShare.put(e.getKey(), c[1] == 0 ? 0.0 : (double) c[0] / c[1]);
         }
     }
 
@@ -327,24 +414,6 @@ final class Calibrator {
         return out;
     }
 
-    /** Each producer's threshold: the q-quantile of its positive outputs (0 for q = 0). */
-    private static Map<String, Float> thresholds(Map<String, float[]> positives, double q) {
-        Map<String, Float> t = new LinkedHashMap<>();
-        for (var e : positives.entrySet()) {
-            float[] v = e.getValue();
-            t.put(e.getKey(), q <= 0 || v.length == 0 ? 0f : v[(int) Math.min(v.length - 1, Math.floor(q * v.length))]);
-        }
-        return t;
-    }
-
-    private boolean acceptable(Map<String, Float> thresholds, List<Map<String, Tensor>> samples,
-                               List<Map<String, Object>> reference, double maxDrop, Path work) {
-        PassOptions options = base(SparsityMode.THRESHOLD).withThresholds(thresholds);
-        Path jar = work.resolve("candidate.jar");
-        List<Map<String, Object>> got = outputs(compile(options, jar), samples);
-        return Agreement.within(classifier, reference, got, maxDrop);
-    }
-
     /** Compiles the model to a jar that calibration then runs. */
     private Path compile(PassOptions options, Path jar) {
         Main.hintIfScalar(err);
@@ -353,7 +422,11 @@ final class Calibrator {
         return jar;
     }
 
-    private static List<Map<String, Object>> outputs(Path jar, List<Map<String, Tensor>> samples) {
+    /** The outputs of a compiled jar on the samples; {@code delete}: the jar is deleted afterwards. */
+    private static List<Map<String, Object>> outputs(Path jar, List<Map<String, Tensor>> samples, boolean delete) {
+        if (samples.isEmpty()) {
+            return List.of();
+        }
         try (CompiledJar cj = CompiledJar.open(jar)) {
             CompiledModel m = cj.model();
             List<Map<String, Object>> out = new ArrayList<>();
@@ -363,7 +436,9 @@ final class Calibrator {
             return out;
         } finally {
             try {
-                Files.deleteIfExists(jar);
+                if (delete) {
+                    Files.deleteIfExists(jar);
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
