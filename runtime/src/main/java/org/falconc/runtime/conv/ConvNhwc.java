@@ -52,9 +52,11 @@ public final class ConvNhwc {
 
     /**
      * Packs ONNX weights W[K, C/group, R, S] (row-major at {@code w[wOff]}) into the kernels' layout at
-     * {@code dst[0, packedLength)}. Direct: panels of 16 output channels,
-     * {@code [group][K/16 panel][r][s][ci][16]}, each group's K zero-padded to a multiple of 16 (so
-     * the layout does not depend on the machine's vector length). Depthwise: {@code [r][s][K]}, K
+     * {@code dst[0, packedLength)}. Direct: each group's K zero-padded to a multiple of 16 and cut into
+     * panels of {@link #PANEL_WIDTH} (64) output channels, the last one narrower (the padded rest, a
+     * multiple of 16): {@code [group][panel][r][s][ci][width]}, so the 64 output channels of a (tap,
+     * input channel) are contiguous, as the 4-vector register blocks and the sparse kernel read them.
+     * The layout does not depend on the machine's vector length. Depthwise: {@code [r][s][K]}, K
      * zero-padded to a multiple of 16.
      */
     public static void packInto(float[] w, int wOff, int k, int c, int r, int s, int group, float[] dst) {
@@ -71,22 +73,45 @@ public final class ConvNhwc {
         }
         int kg = k / group;
         int cg = c / group;
-        int panels = roundUp(kg, NhwcKernel.PANEL) / NhwcKernel.PANEL;
-        int panelLength = r * s * cg * NhwcKernel.PANEL;
+        int padded = roundUp(kg, NhwcKernel.PANEL);
+        int taps = r * s;
         for (int g = 0; g < group; g++) {
-            for (int p = 0; p < panels; p++) {
-                int base = (g * panels + p) * panelLength;
-                for (int tap = 0; tap < r * s; tap++) {
+            for (int p0 = 0; p0 < padded; p0 += PANEL_WIDTH) {
+                int width = panelWidth(kg, p0);
+                int base = panelOffset(g, kg, cg, taps, p0);
+                for (int tap = 0; tap < taps; tap++) {
                     for (int ci = 0; ci < cg; ci++) {
-                        int di = base + (tap * cg + ci) * NhwcKernel.PANEL;
-                        for (int lane = 0; lane < NhwcKernel.PANEL; lane++) {
-                            int col = p * NhwcKernel.PANEL + lane;
-                            dst[di + lane] = col < kg ? w[wOff + ((g * kg + col) * cg + ci) * r * s + tap] : 0f;
+                        int di = base + (tap * cg + ci) * width;
+                        for (int lane = 0; lane < width; lane++) {
+                            int col = p0 + lane;
+                            dst[di + lane] = col < kg ? w[wOff + ((g * kg + col) * cg + ci) * taps + tap] : 0f;
                         }
                     }
                 }
             }
         }
+    }
+
+    /** Output channels per packed weight panel of the direct layout (the last panel of a group may be narrower). */
+    public static final int PANEL_WIDTH = 64;
+
+    /**
+     * Width of the direct layout's panel holding output channel {@code col} of a group of {@code kg}
+     * output channels: {@link #PANEL_WIDTH}, or the group's padded rest for its last panel. Consecutive
+     * input channels (and taps) of that panel are this many floats apart.
+     */
+    public static int panelWidth(int kg, int col) {
+        int start = col - col % PANEL_WIDTH;
+        return Math.min(PANEL_WIDTH, roundUp(kg, NhwcKernel.PANEL) - start);
+    }
+
+    /**
+     * Offset in the packed direct weights of output channel {@code col} (of group {@code g}) at tap 0,
+     * input channel 0 of the group; tap t, channel ci add {@code (t * cg + ci) * panelWidth(kg, col)}.
+     */
+    public static int panelOffset(int g, int kg, int cg, int taps, int col) {
+        int start = col - col % PANEL_WIDTH;
+        return (g * roundUp(kg, NhwcKernel.PANEL) + start) * taps * cg + col - start;
     }
 
     /**

@@ -124,17 +124,12 @@ final class NhwcDirectConv {
         seg[SEG_INTS * nseg] = count;
 
         int lanes = kernel.lanes();
-        int panels = ConvNhwc.roundUp(kg, NhwcKernel.PANEL) / NhwcKernel.PANEL;
-        int panelStride = r * s * cg * NhwcKernel.PANEL;
-        int firstPanel = g * panels + col0 / NhwcKernel.PANEL;
-        int base = firstPanel * panelStride + col0 % NhwcKernel.PANEL;
-        int o1 = weightOffset(col0, 1, lanes, panelStride);
-        int o2 = weightOffset(col0, 2, lanes, panelStride);
-        int o3 = weightOffset(col0, 3, lanes, panelStride);
+        int ws = ConvNhwc.panelWidth(kg, col0);
+        int base = ConvNhwc.panelOffset(g, kg, cg, r * s, col0);
         int rowStep = dh * w * ips;
         int colStep = dw * ips;
-        int wRow = s * cg * NhwcKernel.PANEL;
-        int wCol = cg * NhwcKernel.PANEL;
+        int wRow = s * cg * ws;
+        int wCol = cg * ws;
         int mr = nv == 4 && l.variant() == ConvNhwc.DIRECT_6X4 ? kernel.tallRows() : kernel.rows(nv);
         int cols = Math.min(nv * lanes, kg - col0);
         int chanOff = g * kg + col0;
@@ -176,7 +171,7 @@ final class NhwcDirectConv {
                     int ry0 = Math.max(ryLo, ryA);
                     int ryN = Math.max(0, Math.min(ryLo + seg[si + 2], ryA + rowsPerChunk) - ry0);
                     int xAdd = c0 + (ryN > 0 ? (ry0 - ryLo) * rowStep : 0);
-                    int wb = base + ((ry0 * s + sxLo) * cg + c0) * NhwcKernel.PANEL;
+                    int wb = base + ((ry0 * s + sxLo) * cg + c0) * ws;
                     int segCol = fused ? 0 : colStep;
                     int segSx = fused ? Math.min(sxN, 1) : sxN;
                     int inner = fused ? sxN * cn : cn;
@@ -184,7 +179,7 @@ final class NhwcDirectConv {
                         for (int i = 0; i < len; i += mr) {
                             int at = Math.min(i, len - mr); // the last block ends on the segment's last pixel
                             taps(kernel, nv, mr, x, xo, start + at, xAdd, rowStep, ryN, segCol, segSx, inner,
-                                    wts, wb, wRow, wCol, o1, o2, o3, tile);
+                                    wts, wb, wRow, wCol, ws, tile);
                             for (int m = i - at; m < mr; m++) {
                                 storePixel(kernel, tile, m * tileStride, pix[start + at + m], y, yOff, ops, chanOff,
                                         cols, bias, res, resOff, k, mode, act, p0, p1);
@@ -197,14 +192,14 @@ final class NhwcDirectConv {
                             padded[m] = xo[start + Math.min(m, len - 1)];
                         }
                         taps(kernel, nv, mr, x, padded, 0, xAdd, rowStep, ryN, segCol, segSx, inner,
-                                wts, wb, wRow, wCol, o1, o2, o3, tile);
+                                wts, wb, wRow, wCol, ws, tile);
                         for (int m = 0; m < len; m++) {
                             storePixel(kernel, tile, m * tileStride, pix[start + m], y, yOff, ops, chanOff,
                                     cols, bias, res, resOff, k, mode, act, p0, p1);
                         }
                     } else {
                         taps(kernel, nv, 1, x, xo, start, xAdd, rowStep, ryN, segCol, segSx, inner,
-                                wts, wb, wRow, wCol, o1, o2, o3, tile);
+                                wts, wb, wRow, wCol, ws, tile);
                         storePixel(kernel, tile, 0, pix[start], y, yOff, ops, chanOff, cols, bias, res,
                                 resOff, k, mode, act, p0, p1);
                     }
@@ -216,16 +211,16 @@ final class NhwcDirectConv {
     /** One register block over a segment's taps: the kernel reduces one tap (or fused run) per call. */
     private static void taps(NhwcKernel kernel, int nv, int mr, float[] x, int[] xo, int xoOff, int xAdd,
                              int rowStep, int ryN, int colStep, int sxN, int inner, float[] w, int wb, int wRow,
-                             int wCol, int o1, int o2, int o3, float[] tile) {
+                             int wCol, int ws, float[] tile) {
         if (ryN == 0 || sxN == 0) { // the window misses the input: the sums are zero
-            kernel.direct(nv, mr, false, x, xo, xoOff, xAdd, 0, w, wb, o1, o2, o3, tile);
+            kernel.direct(nv, mr, false, x, xo, xoOff, xAdd, 0, w, wb, ws, tile);
             return;
         }
         boolean load = false;
         for (int ry = 0; ry < ryN; ry++) {
             for (int sx = 0; sx < sxN; sx++) {
                 kernel.direct(nv, mr, load, x, xo, xoOff, xAdd + ry * rowStep + sx * colStep, inner,
-                        w, wb + ry * wRow + sx * wCol, o1, o2, o3, tile);
+                        w, wb + ry * wRow + sx * wCol, ws, tile);
                 load = true;
             }
         }
@@ -236,13 +231,5 @@ final class NhwcDirectConv {
                                    int k, int mode, int act, float p0, float p1) {
         kernel.store(tile, ti, y, yOff + pixel * ops + chanOff, cols, bias, chanOff, res,
                 resOff + pixel * k + chanOff, mode, act, p0, p1);
-    }
-
-    /** Offset of vector j of a block starting at channel col0 from its first vector, in the panel layout. */
-    private static int weightOffset(int col0, int j, int lanes, int panelStride) {
-        int first = col0;
-        int col = col0 + j * lanes;
-        return (col / NhwcKernel.PANEL - first / NhwcKernel.PANEL) * panelStride
-                + col % NhwcKernel.PANEL - first % NhwcKernel.PANEL;
     }
 }

@@ -49,27 +49,27 @@ final class VectorNhwcKernel extends NhwcKernel {
 
     @Override
     void direct(int nv, int mr, boolean load, float[] x, int[] xo, int xoOff, int xAdd, int inner,
-                float[] w, int wb, int o1, int o2, int o3, float[] tile) {
+                float[] w, int wb, int ws, float[] tile) {
         boolean single = mr == 1;
         if (nv == 4) {
             if (single) {
-                pixel4(load, x, xo, xoOff, xAdd, inner, w, wb, o1, o2, o3, tile);
+                pixel4(load, x, xo, xoOff, xAdd, inner, w, wb, ws, tile);
             } else if (mr == 6) {
-                block4Tall(load, x, xo, xoOff, xAdd, inner, w, wb, o1, o2, o3, tile);
+                block4Tall(load, x, xo, xoOff, xAdd, inner, w, wb, ws, tile);
             } else {
-                block4(load, x, xo, xoOff, xAdd, inner, w, wb, o1, o2, o3, tile);
+                block4(load, x, xo, xoOff, xAdd, inner, w, wb, ws, tile);
             }
         } else if (nv == 2) {
             if (single) {
-                pixel2(load, x, xo, xoOff, xAdd, inner, w, wb, o1, tile);
+                pixel2(load, x, xo, xoOff, xAdd, inner, w, wb, ws, tile);
             } else {
-                block2(load, x, xo, xoOff, xAdd, inner, w, wb, o1, tile);
+                block2(load, x, xo, xoOff, xAdd, inner, w, wb, ws, tile);
             }
         } else if (nv == 1) {
             if (single) {
-                pixel1(load, x, xo, xoOff, xAdd, inner, w, wb, tile);
+                pixel1(load, x, xo, xoOff, xAdd, inner, w, wb, ws, tile);
             } else {
-                block1(load, x, xo, xoOff, xAdd, inner, w, wb, tile);
+                block1(load, x, xo, xoOff, xAdd, inner, w, wb, ws, tile);
             }
         } else {
             throw new IllegalArgumentException("no register block of " + nv + " vectors");
@@ -78,7 +78,7 @@ final class VectorNhwcKernel extends NhwcKernel {
 
     /** 5 pixels x 4 vectors: 20 accumulators (small maps: 7x7 has 5-pixel rows and borders). */
     private static void block4(boolean load, float[] x, int[] xo, int xoOff, int xAdd, int inner,
-                               float[] w, int wb, int o1, int o2, int o3, float[] tile) {
+                               float[] w, int wb, int ws, float[] tile) {
         int x0 = xo[xoOff + 0] + xAdd;
         int x1 = xo[xoOff + 1] + xAdd;
         int x2 = xo[xoOff + 2] + xAdd;
@@ -130,11 +130,11 @@ final class VectorNhwcKernel extends NhwcKernel {
         }
         for (int ci = 0; ci < inner; ci++) {
             // Indices linear in ci (invariant offsets only) so C2 hoists the range checks.
-            int wi = wb + ci * PANEL;
+            int wi = wb + ci * ws;
             FloatVector w0 = FloatVector.fromArray(S, w, wi);
-            FloatVector w1 = FloatVector.fromArray(S, w, wi + o1);
-            FloatVector w2 = FloatVector.fromArray(S, w, wi + o2);
-            FloatVector w3 = FloatVector.fromArray(S, w, wi + o3);
+            FloatVector w1 = FloatVector.fromArray(S, w, wi + 1 * L);
+            FloatVector w2 = FloatVector.fromArray(S, w, wi + 2 * L);
+            FloatVector w3 = FloatVector.fromArray(S, w, wi + 3 * L);
             FloatVector b0 = FloatVector.broadcast(S, x[x0 + ci]);
             c00 = b0.fma(w0, c00);
             c01 = b0.fma(w1, c01);
@@ -185,7 +185,7 @@ final class VectorNhwcKernel extends NhwcKernel {
 
     /** 6 pixels x 4 vectors: 24 accumulators, the most that stay in registers (large maps). */
     private static void block4Tall(boolean load, float[] x, int[] xo, int xoOff, int xAdd, int inner,
-                               float[] w, int wb, int o1, int o2, int o3, float[] tile) {
+                               float[] w, int wb, int ws, float[] tile) {
         int x0 = xo[xoOff + 0] + xAdd;
         int x1 = xo[xoOff + 1] + xAdd;
         int x2 = xo[xoOff + 2] + xAdd;
@@ -247,11 +247,11 @@ final class VectorNhwcKernel extends NhwcKernel {
         }
         for (int ci = 0; ci < inner; ci++) {
             // Indices linear in ci (invariant offsets only) so C2 hoists the range checks.
-            int wi = wb + ci * PANEL;
+            int wi = wb + ci * ws;
             FloatVector w0 = FloatVector.fromArray(S, w, wi);
-            FloatVector w1 = FloatVector.fromArray(S, w, wi + o1);
-            FloatVector w2 = FloatVector.fromArray(S, w, wi + o2);
-            FloatVector w3 = FloatVector.fromArray(S, w, wi + o3);
+            FloatVector w1 = FloatVector.fromArray(S, w, wi + 1 * L);
+            FloatVector w2 = FloatVector.fromArray(S, w, wi + 2 * L);
+            FloatVector w3 = FloatVector.fromArray(S, w, wi + 3 * L);
             FloatVector b0 = FloatVector.broadcast(S, x[x0 + ci]);
             c00 = b0.fma(w0, c00);
             c01 = b0.fma(w1, c01);
@@ -311,7 +311,7 @@ final class VectorNhwcKernel extends NhwcKernel {
 
     /** 10 pixels x 2 vectors. */
     private static void block2(boolean load, float[] x, int[] xo, int xoOff, int xAdd, int inner,
-                               float[] w, int wb, int o1, float[] tile) {
+                               float[] w, int wb, int ws, float[] tile) {
         int x0 = xo[xoOff + 0] + xAdd;
         int x1 = xo[xoOff + 1] + xAdd;
         int x2 = xo[xoOff + 2] + xAdd;
@@ -368,9 +368,9 @@ final class VectorNhwcKernel extends NhwcKernel {
         }
         for (int ci = 0; ci < inner; ci++) {
             // Indices linear in ci (invariant offsets only) so C2 hoists the range checks.
-            int wi = wb + ci * PANEL;
+            int wi = wb + ci * ws;
             FloatVector w0 = FloatVector.fromArray(S, w, wi);
-            FloatVector w1 = FloatVector.fromArray(S, w, wi + o1);
+            FloatVector w1 = FloatVector.fromArray(S, w, wi + 1 * L);
             FloatVector b0 = FloatVector.broadcast(S, x[x0 + ci]);
             c00 = b0.fma(w0, c00);
             c01 = b0.fma(w1, c01);
@@ -426,7 +426,7 @@ final class VectorNhwcKernel extends NhwcKernel {
 
     /** 12 pixels x 1 vector. */
     private static void block1(boolean load, float[] x, int[] xo, int xoOff, int xAdd, int inner,
-                               float[] w, int wb, float[] tile) {
+                               float[] w, int wb, int ws, float[] tile) {
         int x0 = xo[xoOff + 0] + xAdd;
         int x1 = xo[xoOff + 1] + xAdd;
         int x2 = xo[xoOff + 2] + xAdd;
@@ -469,7 +469,7 @@ final class VectorNhwcKernel extends NhwcKernel {
         }
         for (int ci = 0; ci < inner; ci++) {
             // Indices linear in ci (invariant offsets only) so C2 hoists the range checks.
-            int wi = wb + ci * PANEL;
+            int wi = wb + ci * ws;
             FloatVector w0 = FloatVector.fromArray(S, w, wi);
             FloatVector b0 = FloatVector.broadcast(S, x[x0 + ci]);
             c00 = b0.fma(w0, c00);
@@ -512,7 +512,7 @@ final class VectorNhwcKernel extends NhwcKernel {
 
     /** One pixel x 4 vectors (border and leftover pixels). */
     private static void pixel4(boolean load, float[] x, int[] xo, int xoOff, int xAdd, int inner,
-                               float[] w, int wb, int o1, int o2, int o3, float[] tile) {
+                               float[] w, int wb, int ws, float[] tile) {
         int x0 = xo[xoOff + 0] + xAdd;
         FloatVector c00, c01, c02, c03;
         if (load) {
@@ -528,11 +528,11 @@ final class VectorNhwcKernel extends NhwcKernel {
         }
         for (int ci = 0; ci < inner; ci++) {
             // Indices linear in ci (invariant offsets only) so C2 hoists the range checks.
-            int wi = wb + ci * PANEL;
+            int wi = wb + ci * ws;
             FloatVector w0 = FloatVector.fromArray(S, w, wi);
-            FloatVector w1 = FloatVector.fromArray(S, w, wi + o1);
-            FloatVector w2 = FloatVector.fromArray(S, w, wi + o2);
-            FloatVector w3 = FloatVector.fromArray(S, w, wi + o3);
+            FloatVector w1 = FloatVector.fromArray(S, w, wi + 1 * L);
+            FloatVector w2 = FloatVector.fromArray(S, w, wi + 2 * L);
+            FloatVector w3 = FloatVector.fromArray(S, w, wi + 3 * L);
             FloatVector b0 = FloatVector.broadcast(S, x[x0 + ci]);
             c00 = b0.fma(w0, c00);
             c01 = b0.fma(w1, c01);
@@ -547,7 +547,7 @@ final class VectorNhwcKernel extends NhwcKernel {
 
     /** One pixel x 2 vectors. */
     private static void pixel2(boolean load, float[] x, int[] xo, int xoOff, int xAdd, int inner,
-                               float[] w, int wb, int o1, float[] tile) {
+                               float[] w, int wb, int ws, float[] tile) {
         int x0 = xo[xoOff + 0] + xAdd;
         FloatVector c00, c01;
         if (load) {
@@ -559,9 +559,9 @@ final class VectorNhwcKernel extends NhwcKernel {
         }
         for (int ci = 0; ci < inner; ci++) {
             // Indices linear in ci (invariant offsets only) so C2 hoists the range checks.
-            int wi = wb + ci * PANEL;
+            int wi = wb + ci * ws;
             FloatVector w0 = FloatVector.fromArray(S, w, wi);
-            FloatVector w1 = FloatVector.fromArray(S, w, wi + o1);
+            FloatVector w1 = FloatVector.fromArray(S, w, wi + 1 * L);
             FloatVector b0 = FloatVector.broadcast(S, x[x0 + ci]);
             c00 = b0.fma(w0, c00);
             c01 = b0.fma(w1, c01);
@@ -572,7 +572,7 @@ final class VectorNhwcKernel extends NhwcKernel {
 
     /** One pixel x 1 vector. */
     private static void pixel1(boolean load, float[] x, int[] xo, int xoOff, int xAdd, int inner,
-                               float[] w, int wb, float[] tile) {
+                               float[] w, int wb, int ws, float[] tile) {
         int x0 = xo[xoOff + 0] + xAdd;
         FloatVector c00;
         if (load) {
@@ -582,7 +582,7 @@ final class VectorNhwcKernel extends NhwcKernel {
         }
         for (int ci = 0; ci < inner; ci++) {
             // Indices linear in ci (invariant offsets only) so C2 hoists the range checks.
-            int wi = wb + ci * PANEL;
+            int wi = wb + ci * ws;
             FloatVector w0 = FloatVector.fromArray(S, w, wi);
             FloatVector b0 = FloatVector.broadcast(S, x[x0 + ci]);
             c00 = b0.fma(w0, c00);

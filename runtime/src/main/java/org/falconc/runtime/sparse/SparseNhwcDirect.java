@@ -26,8 +26,11 @@ final class SparseNhwcDirect {
     static final int GROUP_BYTES = 32 * 1024;
 
     private static final int PANEL = 16;
-    /** Vectors of output channels per block (the widest kernel). */
-    private static final int MAX_VECTORS = 4;
+    /**
+     * Most output channels per block: 128 (8 vectors at AVX-512) where the kernel has such a block;
+     * system property {@code falconc.sparse.maxChannels} (64 or 128) overrides it for measurements.
+     */
+    private static final int MAX_CHANNELS = Integer.getInteger("falconc.sparse.maxChannels", 128);
     /** Scratch slots: row sums (floats), segments of live entries (ints). */
     private static final int ROW_SLOT = 10;
     private static final int SEGMENT_SLOT = 8;
@@ -38,7 +41,7 @@ final class SparseNhwcDirect {
     static void run(ExecutionContext ctx, SparseNhwcKernel kernel, ConvNhwcLayer l, float[] x, int xOff,
                     long[] bits, int bitsOff, float[] y, int yOff, float[] bias, int act, float p0, float p1,
                     float[] res, int resOff) {
-        int[] pieces = pieces(kernel.lanes(), l.outChannels() / l.group());
+        int[] pieces = pieces(kernel.lanes(), maxVectors(kernel), l.outChannels() / l.group());
         int np = pieces.length / 2;
         int n = l.batch();
         int group = l.group();
@@ -65,14 +68,15 @@ final class SparseNhwcDirect {
 
     /**
      * The output channels of one group cut into blocks: pairs (first channel, vectors), full blocks
-     * of {@link #MAX_VECTORS}, then narrower ones, never past the group's zero-padded panels.
+     * of {@code maxVectors}, then narrower ones, never past the group's zero-padded panels (each block
+     * aligned to its width, so a block of at most 64 channels lies in one weight panel).
      */
-    static int[] pieces(int lanes, int kg) {
+    static int[] pieces(int lanes, int maxVectors, int kg) {
         int padded = (kg + PANEL - 1) / PANEL * PANEL;
         int[] out = new int[2 * (padded / lanes + 1)];
         int count = 0;
         for (int col = 0; col < padded; ) {
-            int width = MAX_VECTORS;
+            int width = maxVectors;
             while (col + width * lanes > padded) {
                 width /= 2;
             }
@@ -82,6 +86,15 @@ final class SparseNhwcDirect {
             col += width * lanes;
         }
         return Arrays.copyOf(out, 2 * count);
+    }
+
+    /** The widest block of this kernel (vectors), within {@link #MAX_CHANNELS}. */
+    static int maxVectors(SparseNhwcKernel kernel) {
+        int nv = kernel.maxVectors();
+        while (nv > 1 && nv * kernel.lanes() > MAX_CHANNELS) {
+            nv /= 2;
+        }
+        return nv;
     }
 
     private static void runTask(ExecutionContext ctx, int lane, SparseNhwcKernel kernel, ConvNhwcLayer l, int b,
@@ -107,12 +120,10 @@ final class SparseNhwcDirect {
                 SparseNhwcKernel.SEGMENT_INTS * tapsPerGroup * ((chunk + 63) / 64 + 1));
 
         float[] wts = l.packedWeights();
-        int panels = (kg + PANEL - 1) / PANEL;
-        int panelStride = taps * cg * PANEL;
-        int wBlock = (g * panels + col0 / PANEL) * panelStride + col0 % PANEL - gc * PANEL;
-        int o1 = weightOffset(col0, 1, lanes, panelStride);
-        int o2 = weightOffset(col0, 2, lanes, panelStride);
-        int o3 = weightOffset(col0, 3, lanes, panelStride);
+        int ws = ConvNhwc.panelWidth(kg, col0);
+        int wBlock = ConvNhwc.panelOffset(g, kg, cg, taps, col0) - gc * ws;
+        // A 128-channel block: its second half is the next panel (both full: 64 wide).
+        int wo = ConvNhwc.PANEL_WIDTH * taps * cg;
         int cols = Math.min(stride, kg - col0);
         int chanOff = g * kg + col0;
 
@@ -142,7 +153,7 @@ final class SparseNhwcDirect {
                             int pixel = (b * h + iy) * w + ix;
                             int xp = xOff + pixel * ips;
                             int bp = bitsOff + pixel * wpp;
-                            int wt = wBlock + t * cg * PANEL;
+                            int wt = wBlock + t * cg * ws;
                             for (int word = word0; word <= word1; word++) {
                                 long m = bits[bp + word];
                                 if (word == word0) {
@@ -156,13 +167,13 @@ final class SparseNhwcDirect {
                                     seg[si] = (int) m;
                                     seg[si + 1] = (int) (m >>> 32);
                                     seg[si + 2] = xp + (word << 6);
-                                    seg[si + 3] = wt + (word << 6) * PANEL;
+                                    seg[si + 3] = wt + (word << 6) * ws;
                                     count += Long.bitCount(m);
                                 }
                             }
                         }
                         if (count > 0) {
-                            kernel.accumulate(nv, seg, count, x, wts, o1, o2, o3, row, ox * stride);
+                            kernel.accumulate(nv, seg, count, x, wts, ws, wo, row, ox * stride);
                         }
                     }
                 }
@@ -192,11 +203,5 @@ final class SparseNhwcDirect {
     static int tapsPerGroup(int stride, int cg) {
         int pairs = Math.max(1, GROUP_BYTES / (4 * stride));
         return cg <= pairs ? Math.max(1, pairs / cg) : 1;
-    }
-
-    /** Offset of vector j of a block starting at channel col0 from its first vector, in the panel layout. */
-    private static int weightOffset(int col0, int j, int lanes, int panelStride) {
-        int col = col0 + j * lanes;
-        return (col / PANEL - col0 / PANEL) * panelStride + col % PANEL - col0 % PANEL;
     }
 }
