@@ -2,6 +2,7 @@ package org.falconc.runtime.conv;
 
 import org.falconc.runtime.parallel.ExecutionContext;
 import org.falconc.runtime.profile.Profile;
+import org.falconc.runtime.sparse.ActivationBits;
 
 /**
  * 2-D convolution on channels-last (NHWC) tensors by direct kernels, with a fused epilogue:
@@ -237,14 +238,92 @@ public final class ConvNhwc {
         profile.exclude(System.nanoTime() - counting); // the counting is not the layer's time
     }
 
+    /**
+     * {@link #run}, also writing the output's {@link ActivationBits} (as
+     * {@code ActivationBits.build(y, yOff, 0, N * OH * OW, K, layer.outPixelStride(), bits, bitsOff)}
+     * would) for a sparse consumer: the direct kernel's store epilogue sets the bits of each pixel's
+     * channel block as it stores it, when every task's channel block covers whole 64-channel words
+     * (blocks start on a multiple of 64 and span whole words or end at K: so no word is shared
+     * between parallel tasks); other layers (depthwise, several groups or blocks within one word)
+     * build the bits in a parallel pass after the convolution.
+     *
+     * @param bits the output's bits at {@code bits[bitsOff]}: {@code N * OH * OW * ActivationBits.wordsPerPixel(K)} words
+     */
+    public static void run(ExecutionContext ctx, ConvNhwcLayer layer, float[] x, int xOff, float[] y, int yOff,
+                           float[] bias, int act, float p0, float p1, float[] residual, int residualOff,
+                           long[] bits, int bitsOff) {
+        run(ctx, NhwcKernels.best(), layer, x, xOff, y, yOff, bias, act, p0, p1, residual, residualOff, bits,
+                bitsOff);
+        Profile profile = ctx.profile();
+        if (profile != null) {
+            count(profile, layer, x, xOff, false);
+        }
+    }
+
     /** {@link #run} with an explicit kernel (tests force the scalar one). */
     static void run(ExecutionContext ctx, NhwcKernel kernel, ConvNhwcLayer layer, float[] x, int xOff, float[] y,
                     int yOff, float[] bias, int act, float p0, float p1, float[] residual, int residualOff) {
+        run(ctx, kernel, layer, x, xOff, y, yOff, bias, act, p0, p1, residual, residualOff, null, 0);
+    }
+
+    /** {@link #run} with an explicit kernel and optional output bits (null: none). */
+    static void run(ExecutionContext ctx, NhwcKernel kernel, ConvNhwcLayer layer, float[] x, int xOff, float[] y,
+                    int yOff, float[] bias, int act, float p0, float p1, float[] residual, int residualOff,
+                    long[] bits, int bitsOff) {
         checkBounds(layer, x, xOff, y, yOff, bias, residual, residualOff);
+        if (bits != null) {
+            checkBits(layer, bits, bitsOff);
+        }
         if (layer.variant() == DEPTHWISE) {
             NhwcDepthwiseConv.run(ctx, kernel, layer, x, xOff, y, yOff, bias, act, p0, p1, residual, residualOff);
         } else {
-            NhwcDirectConv.run(ctx, kernel, layer, x, xOff, y, yOff, bias, act, p0, p1, residual, residualOff);
+            boolean fused = bits != null && ownsWords(layer.pieces(kernel), kernel.lanes(),
+                    layer.outChannels(), layer.group());
+            NhwcDirectConv.run(ctx, kernel, layer, x, xOff, y, yOff, bias, act, p0, p1, residual, residualOff,
+                    fused ? bits : null, bitsOff);
+            if (fused) {
+                return;
+            }
+        }
+        if (bits != null) {
+            ActivationBits.buildAll(ctx, y, yOff, layer.batch() * layer.outHeight() * layer.outWidth(),
+                    layer.outChannels(), layer.outPixelStride(), bits, bitsOff);
+        }
+    }
+
+    /**
+     * Whether every channel block (pieces: pairs of first channel and vectors, per group) of a layer
+     * covers whole 64-channel bit words: then parallel tasks' store epilogues never share a word.
+     */
+    public static boolean ownsWords(int[] pieces, int lanes, int k, int group) {
+        int kg = k / group;
+        for (int g = 0; g < group; g++) {
+            for (int i = 0; i < pieces.length; i += 2) {
+                int first = g * kg + pieces[i];
+                int cols = Math.min(pieces[i + 1] * lanes, kg - pieces[i]);
+                if (first % 64 != 0 || (cols % 64 != 0 && first + cols != k)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static void checkBits(ConvNhwcLayer l, long[] bits, int bitsOff) {
+        long words = (long) l.batch() * l.outHeight() * l.outWidth() * ActivationBits.wordsPerPixel(l.outChannels());
+        if (bitsOff < 0 || bitsOff + words > bits.length) {
+            throw new IllegalArgumentException("output bits of " + bits.length + " words at " + bitsOff
+                    + " too short for " + l);
+        }
+    }
+
+    /**
+     * Writes the bits of one stored pixel's channels {@code [chan, chan + cols)} ({@code chan} a
+     * multiple of 64) from {@code y[yi ..]} to the pixel's words at {@code bits[bp ..]}.
+     */
+    public static void storeBits(float[] y, int yi, int cols, long[] bits, int bp) {
+        for (int j = 0; j < cols; j += 64) {
+            bits[bp + (j >> 6)] = ActivationBits.pixelBits(y, yi + j, Math.min(64, cols - j));
         }
     }
 

@@ -39,7 +39,8 @@ final class NhwcDirectConv {
     }
 
     static void run(ExecutionContext ctx, NhwcKernel kernel, ConvNhwcLayer l, float[] x, int xOff, float[] y,
-                    int yOff, float[] bias, int act, float p0, float p1, float[] res, int resOff) {
+                    int yOff, float[] bias, int act, float p0, float p1, float[] res, int resOff, long[] bits,
+                    int bitsOff) {
         int[] pieces = l.pieces(kernel);
         int np = pieces.length / 2;
         int n = l.batch();
@@ -61,13 +62,14 @@ final class NhwcDirectConv {
             int b = t / group;
             int oy0 = rb * rowsPerTask;
             runTask(ctx, lane, kernel, l, b, g, pieces[2 * piece], pieces[2 * piece + 1], oy0,
-                    Math.min(oh, oy0 + rowsPerTask), x, xOff, y, yOff, bias, act, p0, p1, res, resOff);
+                    Math.min(oh, oy0 + rowsPerTask), x, xOff, y, yOff, bias, act, p0, p1, res, resOff, bits, bitsOff);
         });
     }
 
     private static void runTask(ExecutionContext ctx, int lane, NhwcKernel kernel, ConvNhwcLayer l, int b, int g,
                                 int col0, int nv, int oy0, int oy1, float[] x, int xOff, float[] y, int yOff,
-                                float[] bias, int act, float p0, float p1, float[] res, int resOff) {
+                                float[] bias, int act, float p0, float p1, float[] res, int resOff, long[] bits,
+                                int bitsOff) {
         int h = l.inHeight(), w = l.inWidth(), oh = l.outHeight(), ow = l.outWidth();
         int r = l.kernelH(), s = l.kernelW(), sh = l.strideH(), sw = l.strideW();
         int pt = l.padTop(), pl = l.padLeft(), dh = l.dilationH(), dw = l.dilationW();
@@ -133,6 +135,10 @@ final class NhwcDirectConv {
         int mr = nv == 4 && l.variant() == ConvNhwc.DIRECT_6X4 ? kernel.tallRows() : kernel.rows(nv);
         int cols = Math.min(nv * lanes, kg - col0);
         int chanOff = g * kg + col0;
+        // Output bits (only when this block owns whole words, see ConvNhwc.ownsWords): the pixel's words
+        // from the block's first channel.
+        int wpp = bits == null ? 0 : org.falconc.runtime.sparse.ActivationBits.wordsPerPixel(k);
+        int bitsAt = bitsOff + (chanOff >> 6);
         int tileStride = kernel.tileStride();
         float[] wts = l.panels();
 
@@ -182,7 +188,7 @@ final class NhwcDirectConv {
                                     wts, wb, wRow, wCol, ws, tile);
                             for (int m = i - at; m < mr; m++) {
                                 storePixel(kernel, tile, m * tileStride, pix[start + at + m], y, yOff, ops, chanOff,
-                                        cols, bias, res, resOff, k, mode, act, p0, p1);
+                                        cols, bias, res, resOff, k, mode, act, p0, p1, bits, bitsAt, wpp);
                             }
                         }
                     } else if (len > 1) {
@@ -195,13 +201,13 @@ final class NhwcDirectConv {
                                 wts, wb, wRow, wCol, ws, tile);
                         for (int m = 0; m < len; m++) {
                             storePixel(kernel, tile, m * tileStride, pix[start + m], y, yOff, ops, chanOff,
-                                    cols, bias, res, resOff, k, mode, act, p0, p1);
+                                    cols, bias, res, resOff, k, mode, act, p0, p1, bits, bitsAt, wpp);
                         }
                     } else {
                         taps(kernel, nv, 1, x, xo, start, xAdd, rowStep, ryN, segCol, segSx, inner,
                                 wts, wb, wRow, wCol, ws, tile);
                         storePixel(kernel, tile, 0, pix[start], y, yOff, ops, chanOff, cols, bias, res,
-                                resOff, k, mode, act, p0, p1);
+                                resOff, k, mode, act, p0, p1, bits, bitsAt, wpp);
                     }
                 }
             }
@@ -228,8 +234,12 @@ final class NhwcDirectConv {
 
     private static void storePixel(NhwcKernel kernel, float[] tile, int ti, int pixel, float[] y,
                                    int yOff, int ops, int chanOff, int cols, float[] bias, float[] res, int resOff,
-                                   int k, int mode, int act, float p0, float p1) {
-        kernel.store(tile, ti, y, yOff + pixel * ops + chanOff, cols, bias, chanOff, res,
-                resOff + pixel * k + chanOff, mode, act, p0, p1);
+                                   int k, int mode, int act, float p0, float p1, long[] bits, int bitsAt,
+                                   int wpp) {
+        int yi = yOff + pixel * ops + chanOff;
+        kernel.store(tile, ti, y, yi, cols, bias, chanOff, res, resOff + pixel * k + chanOff, mode, act, p0, p1);
+        if (bits != null && (mode == NhwcKernel.ONLY || mode == NhwcKernel.LAST)) {
+            ConvNhwc.storeBits(y, yi, cols, bits, bitsAt + pixel * wpp);
+        }
     }
 }

@@ -26,12 +26,12 @@ final class SparseCostModel {
 
     /** Dense kernel, ns per multiply-add (median of the fit layers: 179 GFLOP/s). */
     static final double DENSE_NS_PER_MAC = 0.0112;
-    /** Sparse kernel, ns per live multiply-add. */
-    static final double SPARSE_NS_PER_MAC = 0.0301;
+    /** Sparse kernel, ns per live multiply-add (contiguous 64-channel weight panels). */
+    static final double SPARSE_NS_PER_MAC = 0.0238;
     /** Bit build, ns per input element. */
     static final double BITS_NS_PER_ELEMENT = 0.10;
-    /** One kernel call (output pixel x 64-channel block x weight group), ns. */
-    static final double CALL_NS = 34;
+    /** One kernel call (output pixel x channel block x weight group), ns. */
+    static final double CALL_NS = 35;
 
     private SparseCostModel() {
     }
@@ -42,11 +42,12 @@ final class SparseCostModel {
         int taps = l.kernelH() * l.kernelW();
         double outPixels = (double) l.batch() * l.outHeight() * l.outWidth();
         double macs = outPixels * l.outChannels() * cg * taps;
-        // Calls per output pixel: blocks of output channels x weight groups (as SparseNhwcDirect cuts them,
-        // with 64-channel blocks: the widest kernel at AVX-512).
+        // Calls per output pixel: blocks of output channels x weight groups, as SparseNhwcDirect cuts them
+        // at AVX-512 (16 lanes, blocks of up to 128 channels).
         double calls = 0;
-        for (int col = 0; col < kg; col += 64) {
-            int stride = Math.min(64, (kg - col + 15) / 16 * 16);
+        int[] pieces = SparseNhwcDirect.pieces(16, 8, kg);
+        for (int i = 0; i < pieces.length; i += 2) {
+            int stride = 16 * pieces[i + 1];
             int chunk = SparseNhwcDirect.chunk(stride, cg);
             int tapsPerGroup = SparseNhwcDirect.tapsPerGroup(stride, cg);
             calls += (double) ((taps + tapsPerGroup - 1) / tapsPerGroup) * ((cg + chunk - 1) / chunk);

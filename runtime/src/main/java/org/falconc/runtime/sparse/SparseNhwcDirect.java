@@ -40,8 +40,11 @@ final class SparseNhwcDirect {
 
     static void run(ExecutionContext ctx, SparseNhwcKernel kernel, ConvNhwcLayer l, float[] x, int xOff,
                     long[] bits, int bitsOff, float[] y, int yOff, float[] bias, int act, float p0, float p1,
-                    float[] res, int resOff) {
+                    float[] res, int resOff, long[] outBits, int outBitsOff) {
         int[] pieces = pieces(kernel.lanes(), maxVectors(kernel), l.outChannels() / l.group());
+        // Output bits in the store epilogue when no word is shared between tasks, else a pass afterwards.
+        boolean fused = outBits != null && ConvNhwc.ownsWords(pieces, kernel.lanes(), l.outChannels(), l.group());
+        long[] taskBits = fused ? outBits : null;
         int np = pieces.length / 2;
         int n = l.batch();
         int group = l.group();
@@ -62,8 +65,12 @@ final class SparseNhwcDirect {
             int oy0 = rb * rowsPerTask;
             runTask(ctx, lane, kernel, l, b, g, pieces[2 * piece], pieces[2 * piece + 1], oy0,
                     Math.min(oh, oy0 + rowsPerTask), x, xOff, bits, bitsOff, y, yOff, bias, act, p0, p1, res,
-                    resOff);
+                    resOff, taskBits, outBitsOff);
         });
+        if (outBits != null && !fused) {
+            ActivationBits.buildAll(ctx, y, yOff, n * oh * l.outWidth(), l.outChannels(), l.outPixelStride(),
+                    outBits, outBitsOff);
+        }
     }
 
     /**
@@ -100,7 +107,7 @@ final class SparseNhwcDirect {
     private static void runTask(ExecutionContext ctx, int lane, SparseNhwcKernel kernel, ConvNhwcLayer l, int b,
                                 int g, int col0, int nv, int oy0, int oy1, float[] x, int xOff, long[] bits,
                                 int bitsOff, float[] y, int yOff, float[] bias, int act, float p0, float p1,
-                                float[] res, int resOff) {
+                                float[] res, int resOff, long[] outBits, int outBitsOff) {
         int h = l.inHeight(), w = l.inWidth(), ow = l.outWidth();
         int r = l.kernelH(), s = l.kernelW(), sh = l.strideH(), sw = l.strideW();
         int pt = l.padTop(), pl = l.padLeft(), dh = l.dilationH(), dw = l.dilationW();
@@ -126,6 +133,8 @@ final class SparseNhwcDirect {
         int wo = ConvNhwc.PANEL_WIDTH * taps * cg;
         int cols = Math.min(stride, kg - col0);
         int chanOff = g * kg + col0;
+        int outWpp = ActivationBits.wordsPerPixel(k);
+        int outBitsAt = outBitsOff + (chanOff >> 6);
 
         for (int oy = oy0; oy < oy1; oy++) {
             Arrays.fill(row, 0, ow * stride, 0f);
@@ -181,8 +190,12 @@ final class SparseNhwcDirect {
             int pixel0 = (b * l.outHeight() + oy) * ow;
             for (int ox = 0; ox < ow; ox++) {
                 int pixel = pixel0 + ox;
-                ConvNhwc.storeSums(row, ox * stride, y, yOff + pixel * ops + chanOff, cols, bias, chanOff, res,
-                        resOff + pixel * k + chanOff, act, p0, p1);
+                int yi = yOff + pixel * ops + chanOff;
+                ConvNhwc.storeSums(row, ox * stride, y, yi, cols, bias, chanOff, res, resOff + pixel * k + chanOff,
+                        act, p0, p1);
+                if (outBits != null) {
+                    ConvNhwc.storeBits(y, yi, cols, outBits, outBitsAt + pixel * outWpp);
+                }
             }
         }
     }

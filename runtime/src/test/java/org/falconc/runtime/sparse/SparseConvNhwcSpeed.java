@@ -53,8 +53,8 @@ public final class SparseConvNhwcSpeed {
         ExecutionContext ctx = new ExecutionContext(ThreadPool.of(threads));
         System.out.printf("java %s, sparse kernel %s, bits %s, %d thread(s)%n", System.getProperty("java.version"),
                 SparseKernels.conv().name(), SparseKernels.bits().name(), threads);
-        System.out.printf("%-24s %-10s %5s %8s %8s %8s %7s %8s %8s%n", "layer", "pattern", "zeros", "dense ms",
-                "sparse ms", "bits ms", "ratio", "live GF/s", "dense GF/s");
+        System.out.printf("%-24s %-10s %5s %8s %8s %8s %7s %8s %8s %6s%n", "layer", "pattern", "zeros", "dense ms",
+                "sparse ms", "bits ms", "ratio", "live GF/s", "dense GF/s", "eff");
         for (Object[] spec : LAYERS) {
             if (!((String) spec[0]).contains(filter)) {
                 continue;
@@ -86,10 +86,12 @@ public final class SparseConvNhwcSpeed {
                     double sparse = best(seconds, () -> SparseConvNhwc.run(ctx, layer, x, 0, bits, 0, y, 0, bias,
                             Epilogue.RELU, 0, 0, null, 0));
                     ratios[zi] = (sparse + build) / dense;
-                    System.out.printf("%-24s %-10s %5.2f %8.3f %8.3f %8.3f %7.2f %8.1f %8.1f%n", spec[0],
+                    double live = 2 * liveMacs(layer, bits) / sparse * 1e-9;
+                    double denseRate = 2 * macs / dense * 1e-9;
+                    // eff: the sparse kernel's live-MAC rate as a fraction of the dense kernel's MAC rate
+                    System.out.printf("%-24s %-10s %5.2f %8.3f %8.3f %8.3f %7.2f %8.1f %8.1f %6.2f%n", spec[0],
                             blobs ? "blobs" : "random", (double) zeros / ((double) hw * hw * c), dense * 1e3,
-                            sparse * 1e3, build * 1e3, ratios[zi], 2 * liveMacs(layer, bits) / sparse * 1e-9,
-                            2 * macs / dense * 1e-9);
+                            sparse * 1e3, build * 1e3, ratios[zi], live, denseRate, live / denseRate);
                 }
                 System.out.printf("%-24s %-10s break-even: measured %s, model %.2f%n", spec[0],
                         blobs ? "blobs" : "random", crossing(ratios), SparseConvNhwc.breakEven(layer));
