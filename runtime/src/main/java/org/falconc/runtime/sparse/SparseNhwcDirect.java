@@ -8,7 +8,8 @@ import org.falconc.runtime.parallel.ExecutionContext;
 /**
  * Driver of {@link SparseConvNhwc}: tasks, cache blocking and the walk over the activation bits.
  *
- * <p>A task is (image, group, block of up to 4 vectors of output channels, output-row block). Per
+ * <p>A task is (image, group, block of up to 128 output channels (8 vectors at AVX-512, else 4),
+ * output-row block). Per
  * output row the sums of all its pixels live in a row buffer (L1). The reduction (taps x input
  * channels) is cut into weight groups of about {@link #GROUP_BYTES} (a few whole taps of all
  * channels, or one tap of a channel chunk); each group is applied to the whole row before the next,

@@ -5,11 +5,13 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The Vector API {@link SparseNhwcKernel}: per live activation one broadcast and {@code nv}
- * weight-vector FMAs. Activations alternate between two sets of accumulators, so 4 vectors keep 8
- * independent FMA chains in flight (one set would stall on the FMA latency); each step takes the
- * next set bit of its own word, refilled from the next segment by a branch (one counted loop per
- * call, the accumulators live only across it). Only loaded by {@link SparseKernels} when the
- * jdk.incubator.vector module is present.
+ * weight-vector FMAs, the weights of one (tap, channel) contiguous in the 64-channel panels (C2
+ * merges the range checks of the 4 loads into two; with the old 16-channel panels each load was a
+ * panel apart and kept its own check). 8 vectors (128 channels, two panels) feed 8 independent FMA
+ * chains per broadcast; 4 vectors alternate activations between two sets of accumulators (one set
+ * would stall on the FMA latency). Each step takes the next set bit of its own word, refilled from
+ * the next segment by a branch (one counted loop per call, the accumulators live only across it).
+ * Only loaded by {@link SparseKernels} when the jdk.incubator.vector module is present.
  */
 final class VectorSparseNhwcKernel extends SparseNhwcKernel {
 
