@@ -2,6 +2,7 @@ package org.falconc.runtime.conv;
 
 import org.falconc.runtime.parallel.ExecutionContext;
 import org.falconc.runtime.profile.Profile;
+import org.falconc.runtime.sparse.ActivationBits;
 
 /**
  * 2-D convolution on channels-last (NHWC) tensors by direct kernels, with a fused epilogue:
@@ -52,9 +53,11 @@ public final class ConvNhwc {
 
     /**
      * Packs ONNX weights W[K, C/group, R, S] (row-major at {@code w[wOff]}) into the kernels' layout at
-     * {@code dst[0, packedLength)}. Direct: panels of 16 output channels,
-     * {@code [group][K/16 panel][r][s][ci][16]}, each group's K zero-padded to a multiple of 16 (so
-     * the layout does not depend on the machine's vector length). Depthwise: {@code [r][s][K]}, K
+     * {@code dst[0, packedLength)}. Direct: each group's K zero-padded to a multiple of 16 and cut into
+     * panels of {@link #PANEL_WIDTH} (64) output channels, the last one narrower (the padded rest, a
+     * multiple of 16): {@code [group][panel][r][s][ci][width]}, so the 64 output channels of a (tap,
+     * input channel) are contiguous, as the 4-vector register blocks and the sparse kernel read them.
+     * The layout does not depend on the machine's vector length. Depthwise: {@code [r][s][K]}, K
      * zero-padded to a multiple of 16.
      */
     public static void packInto(float[] w, int wOff, int k, int c, int r, int s, int group, float[] dst) {
@@ -71,22 +74,45 @@ public final class ConvNhwc {
         }
         int kg = k / group;
         int cg = c / group;
-        int panels = roundUp(kg, NhwcKernel.PANEL) / NhwcKernel.PANEL;
-        int panelLength = r * s * cg * NhwcKernel.PANEL;
+        int padded = roundUp(kg, NhwcKernel.PANEL);
+        int taps = r * s;
         for (int g = 0; g < group; g++) {
-            for (int p = 0; p < panels; p++) {
-                int base = (g * panels + p) * panelLength;
-                for (int tap = 0; tap < r * s; tap++) {
+            for (int p0 = 0; p0 < padded; p0 += PANEL_WIDTH) {
+                int width = panelWidth(kg, p0);
+                int base = panelOffset(g, kg, cg, taps, p0);
+                for (int tap = 0; tap < taps; tap++) {
                     for (int ci = 0; ci < cg; ci++) {
-                        int di = base + (tap * cg + ci) * NhwcKernel.PANEL;
-                        for (int lane = 0; lane < NhwcKernel.PANEL; lane++) {
-                            int col = p * NhwcKernel.PANEL + lane;
-                            dst[di + lane] = col < kg ? w[wOff + ((g * kg + col) * cg + ci) * r * s + tap] : 0f;
+                        int di = base + (tap * cg + ci) * width;
+                        for (int lane = 0; lane < width; lane++) {
+                            int col = p0 + lane;
+                            dst[di + lane] = col < kg ? w[wOff + ((g * kg + col) * cg + ci) * taps + tap] : 0f;
                         }
                     }
                 }
             }
         }
+    }
+
+    /** Output channels per packed weight panel of the direct layout (the last panel of a group may be narrower). */
+    public static final int PANEL_WIDTH = 64;
+
+    /**
+     * Width of the direct layout's panel holding output channel {@code col} of a group of {@code kg}
+     * output channels: {@link #PANEL_WIDTH}, or the group's padded rest for its last panel. Consecutive
+     * input channels (and taps) of that panel are this many floats apart.
+     */
+    public static int panelWidth(int kg, int col) {
+        int start = col - col % PANEL_WIDTH;
+        return Math.min(PANEL_WIDTH, roundUp(kg, NhwcKernel.PANEL) - start);
+    }
+
+    /**
+     * Offset in the packed direct weights of output channel {@code col} (of group {@code g}) at tap 0,
+     * input channel 0 of the group; tap t, channel ci add {@code (t * cg + ci) * panelWidth(kg, col)}.
+     */
+    public static int panelOffset(int g, int kg, int cg, int taps, int col) {
+        int start = col - col % PANEL_WIDTH;
+        return (g * roundUp(kg, NhwcKernel.PANEL) + start) * taps * cg + col - start;
     }
 
     /**
@@ -212,14 +238,92 @@ public final class ConvNhwc {
         profile.exclude(System.nanoTime() - counting); // the counting is not the layer's time
     }
 
+    /**
+     * {@link #run}, also writing the output's {@link ActivationBits} (as
+     * {@code ActivationBits.build(y, yOff, 0, N * OH * OW, K, layer.outPixelStride(), bits, bitsOff)}
+     * would) for a sparse consumer: the direct kernel's store epilogue sets the bits of each pixel's
+     * channel block as it stores it, when every task's channel block covers whole 64-channel words
+     * (blocks start on a multiple of 64 and span whole words or end at K: so no word is shared
+     * between parallel tasks); other layers (depthwise, several groups or blocks within one word)
+     * build the bits in a parallel pass after the convolution.
+     *
+     * @param bits the output's bits at {@code bits[bitsOff]}: {@code N * OH * OW * ActivationBits.wordsPerPixel(K)} words
+     */
+    public static void run(ExecutionContext ctx, ConvNhwcLayer layer, float[] x, int xOff, float[] y, int yOff,
+                           float[] bias, int act, float p0, float p1, float[] residual, int residualOff,
+                           long[] bits, int bitsOff) {
+        run(ctx, NhwcKernels.best(), layer, x, xOff, y, yOff, bias, act, p0, p1, residual, residualOff, bits,
+                bitsOff);
+        Profile profile = ctx.profile();
+        if (profile != null) {
+            count(profile, layer, x, xOff, false);
+        }
+    }
+
     /** {@link #run} with an explicit kernel (tests force the scalar one). */
     static void run(ExecutionContext ctx, NhwcKernel kernel, ConvNhwcLayer layer, float[] x, int xOff, float[] y,
                     int yOff, float[] bias, int act, float p0, float p1, float[] residual, int residualOff) {
+        run(ctx, kernel, layer, x, xOff, y, yOff, bias, act, p0, p1, residual, residualOff, null, 0);
+    }
+
+    /** {@link #run} with an explicit kernel and optional output bits (null: none). */
+    static void run(ExecutionContext ctx, NhwcKernel kernel, ConvNhwcLayer layer, float[] x, int xOff, float[] y,
+                    int yOff, float[] bias, int act, float p0, float p1, float[] residual, int residualOff,
+                    long[] bits, int bitsOff) {
         checkBounds(layer, x, xOff, y, yOff, bias, residual, residualOff);
+        if (bits != null) {
+            checkBits(layer, bits, bitsOff);
+        }
         if (layer.variant() == DEPTHWISE) {
             NhwcDepthwiseConv.run(ctx, kernel, layer, x, xOff, y, yOff, bias, act, p0, p1, residual, residualOff);
         } else {
-            NhwcDirectConv.run(ctx, kernel, layer, x, xOff, y, yOff, bias, act, p0, p1, residual, residualOff);
+            boolean fused = bits != null && ownsWords(layer.pieces(kernel), kernel.lanes(),
+                    layer.outChannels(), layer.group());
+            NhwcDirectConv.run(ctx, kernel, layer, x, xOff, y, yOff, bias, act, p0, p1, residual, residualOff,
+                    fused ? bits : null, bitsOff);
+            if (fused) {
+                return;
+            }
+        }
+        if (bits != null) {
+            ActivationBits.buildAll(ctx, y, yOff, layer.batch() * layer.outHeight() * layer.outWidth(),
+                    layer.outChannels(), layer.outPixelStride(), bits, bitsOff);
+        }
+    }
+
+    /**
+     * Whether every channel block (pieces: pairs of first channel and vectors, per group) of a layer
+     * covers whole 64-channel bit words: then parallel tasks' store epilogues never share a word.
+     */
+    public static boolean ownsWords(int[] pieces, int lanes, int k, int group) {
+        int kg = k / group;
+        for (int g = 0; g < group; g++) {
+            for (int i = 0; i < pieces.length; i += 2) {
+                int first = g * kg + pieces[i];
+                int cols = Math.min(pieces[i + 1] * lanes, kg - pieces[i]);
+                if (first % 64 != 0 || (cols % 64 != 0 && first + cols != k)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static void checkBits(ConvNhwcLayer l, long[] bits, int bitsOff) {
+        long words = (long) l.batch() * l.outHeight() * l.outWidth() * ActivationBits.wordsPerPixel(l.outChannels());
+        if (bitsOff < 0 || bitsOff + words > bits.length) {
+            throw new IllegalArgumentException("output bits of " + bits.length + " words at " + bitsOff
+                    + " too short for " + l);
+        }
+    }
+
+    /**
+     * Writes the bits of one stored pixel's channels {@code [chan, chan + cols)} ({@code chan} a
+     * multiple of 64) from {@code y[yi ..]} to the pixel's words at {@code bits[bp ..]}.
+     */
+    public static void storeBits(float[] y, int yi, int cols, long[] bits, int bp) {
+        for (int j = 0; j < cols; j += 64) {
+            bits[bp + (j >> 6)] = ActivationBits.pixelBits(y, yi + j, Math.min(64, cols - j));
         }
     }
 

@@ -39,7 +39,8 @@ final class NhwcDirectConv {
     }
 
     static void run(ExecutionContext ctx, NhwcKernel kernel, ConvNhwcLayer l, float[] x, int xOff, float[] y,
-                    int yOff, float[] bias, int act, float p0, float p1, float[] res, int resOff) {
+                    int yOff, float[] bias, int act, float p0, float p1, float[] res, int resOff, long[] bits,
+                    int bitsOff) {
         int[] pieces = l.pieces(kernel);
         int np = pieces.length / 2;
         int n = l.batch();
@@ -61,13 +62,14 @@ final class NhwcDirectConv {
             int b = t / group;
             int oy0 = rb * rowsPerTask;
             runTask(ctx, lane, kernel, l, b, g, pieces[2 * piece], pieces[2 * piece + 1], oy0,
-                    Math.min(oh, oy0 + rowsPerTask), x, xOff, y, yOff, bias, act, p0, p1, res, resOff);
+                    Math.min(oh, oy0 + rowsPerTask), x, xOff, y, yOff, bias, act, p0, p1, res, resOff, bits, bitsOff);
         });
     }
 
     private static void runTask(ExecutionContext ctx, int lane, NhwcKernel kernel, ConvNhwcLayer l, int b, int g,
                                 int col0, int nv, int oy0, int oy1, float[] x, int xOff, float[] y, int yOff,
-                                float[] bias, int act, float p0, float p1, float[] res, int resOff) {
+                                float[] bias, int act, float p0, float p1, float[] res, int resOff, long[] bits,
+                                int bitsOff) {
         int h = l.inHeight(), w = l.inWidth(), oh = l.outHeight(), ow = l.outWidth();
         int r = l.kernelH(), s = l.kernelW(), sh = l.strideH(), sw = l.strideW();
         int pt = l.padTop(), pl = l.padLeft(), dh = l.dilationH(), dw = l.dilationW();
@@ -124,20 +126,19 @@ final class NhwcDirectConv {
         seg[SEG_INTS * nseg] = count;
 
         int lanes = kernel.lanes();
-        int panels = ConvNhwc.roundUp(kg, NhwcKernel.PANEL) / NhwcKernel.PANEL;
-        int panelStride = r * s * cg * NhwcKernel.PANEL;
-        int firstPanel = g * panels + col0 / NhwcKernel.PANEL;
-        int base = firstPanel * panelStride + col0 % NhwcKernel.PANEL;
-        int o1 = weightOffset(col0, 1, lanes, panelStride);
-        int o2 = weightOffset(col0, 2, lanes, panelStride);
-        int o3 = weightOffset(col0, 3, lanes, panelStride);
+        int ws = ConvNhwc.panelWidth(kg, col0);
+        int base = ConvNhwc.panelOffset(g, kg, cg, r * s, col0);
         int rowStep = dh * w * ips;
         int colStep = dw * ips;
-        int wRow = s * cg * NhwcKernel.PANEL;
-        int wCol = cg * NhwcKernel.PANEL;
+        int wRow = s * cg * ws;
+        int wCol = cg * ws;
         int mr = nv == 4 && l.variant() == ConvNhwc.DIRECT_6X4 ? kernel.tallRows() : kernel.rows(nv);
         int cols = Math.min(nv * lanes, kg - col0);
         int chanOff = g * kg + col0;
+        // Output bits (only when this block owns whole words, see ConvNhwc.ownsWords): the pixel's words
+        // from the block's first channel.
+        int wpp = bits == null ? 0 : org.falconc.runtime.sparse.ActivationBits.wordsPerPixel(k);
+        int bitsAt = bitsOff + (chanOff >> 6);
         int tileStride = kernel.tileStride();
         float[] wts = l.panels();
 
@@ -176,7 +177,7 @@ final class NhwcDirectConv {
                     int ry0 = Math.max(ryLo, ryA);
                     int ryN = Math.max(0, Math.min(ryLo + seg[si + 2], ryA + rowsPerChunk) - ry0);
                     int xAdd = c0 + (ryN > 0 ? (ry0 - ryLo) * rowStep : 0);
-                    int wb = base + ((ry0 * s + sxLo) * cg + c0) * NhwcKernel.PANEL;
+                    int wb = base + ((ry0 * s + sxLo) * cg + c0) * ws;
                     int segCol = fused ? 0 : colStep;
                     int segSx = fused ? Math.min(sxN, 1) : sxN;
                     int inner = fused ? sxN * cn : cn;
@@ -184,10 +185,10 @@ final class NhwcDirectConv {
                         for (int i = 0; i < len; i += mr) {
                             int at = Math.min(i, len - mr); // the last block ends on the segment's last pixel
                             taps(kernel, nv, mr, x, xo, start + at, xAdd, rowStep, ryN, segCol, segSx, inner,
-                                    wts, wb, wRow, wCol, o1, o2, o3, tile);
+                                    wts, wb, wRow, wCol, ws, tile);
                             for (int m = i - at; m < mr; m++) {
                                 storePixel(kernel, tile, m * tileStride, pix[start + at + m], y, yOff, ops, chanOff,
-                                        cols, bias, res, resOff, k, mode, act, p0, p1);
+                                        cols, bias, res, resOff, k, mode, act, p0, p1, bits, bitsAt, wpp);
                             }
                         }
                     } else if (len > 1) {
@@ -197,16 +198,16 @@ final class NhwcDirectConv {
                             padded[m] = xo[start + Math.min(m, len - 1)];
                         }
                         taps(kernel, nv, mr, x, padded, 0, xAdd, rowStep, ryN, segCol, segSx, inner,
-                                wts, wb, wRow, wCol, o1, o2, o3, tile);
+                                wts, wb, wRow, wCol, ws, tile);
                         for (int m = 0; m < len; m++) {
                             storePixel(kernel, tile, m * tileStride, pix[start + m], y, yOff, ops, chanOff,
-                                    cols, bias, res, resOff, k, mode, act, p0, p1);
+                                    cols, bias, res, resOff, k, mode, act, p0, p1, bits, bitsAt, wpp);
                         }
                     } else {
                         taps(kernel, nv, 1, x, xo, start, xAdd, rowStep, ryN, segCol, segSx, inner,
-                                wts, wb, wRow, wCol, o1, o2, o3, tile);
+                                wts, wb, wRow, wCol, ws, tile);
                         storePixel(kernel, tile, 0, pix[start], y, yOff, ops, chanOff, cols, bias, res,
-                                resOff, k, mode, act, p0, p1);
+                                resOff, k, mode, act, p0, p1, bits, bitsAt, wpp);
                     }
                 }
             }
@@ -216,16 +217,16 @@ final class NhwcDirectConv {
     /** One register block over a segment's taps: the kernel reduces one tap (or fused run) per call. */
     private static void taps(NhwcKernel kernel, int nv, int mr, float[] x, int[] xo, int xoOff, int xAdd,
                              int rowStep, int ryN, int colStep, int sxN, int inner, float[] w, int wb, int wRow,
-                             int wCol, int o1, int o2, int o3, float[] tile) {
+                             int wCol, int ws, float[] tile) {
         if (ryN == 0 || sxN == 0) { // the window misses the input: the sums are zero
-            kernel.direct(nv, mr, false, x, xo, xoOff, xAdd, 0, w, wb, o1, o2, o3, tile);
+            kernel.direct(nv, mr, false, x, xo, xoOff, xAdd, 0, w, wb, ws, tile);
             return;
         }
         boolean load = false;
         for (int ry = 0; ry < ryN; ry++) {
             for (int sx = 0; sx < sxN; sx++) {
                 kernel.direct(nv, mr, load, x, xo, xoOff, xAdd + ry * rowStep + sx * colStep, inner,
-                        w, wb + ry * wRow + sx * wCol, o1, o2, o3, tile);
+                        w, wb + ry * wRow + sx * wCol, ws, tile);
                 load = true;
             }
         }
@@ -233,16 +234,12 @@ final class NhwcDirectConv {
 
     private static void storePixel(NhwcKernel kernel, float[] tile, int ti, int pixel, float[] y,
                                    int yOff, int ops, int chanOff, int cols, float[] bias, float[] res, int resOff,
-                                   int k, int mode, int act, float p0, float p1) {
-        kernel.store(tile, ti, y, yOff + pixel * ops + chanOff, cols, bias, chanOff, res,
-                resOff + pixel * k + chanOff, mode, act, p0, p1);
-    }
-
-    /** Offset of vector j of a block starting at channel col0 from its first vector, in the panel layout. */
-    private static int weightOffset(int col0, int j, int lanes, int panelStride) {
-        int first = col0;
-        int col = col0 + j * lanes;
-        return (col / NhwcKernel.PANEL - first / NhwcKernel.PANEL) * panelStride
-                + col % NhwcKernel.PANEL - first % NhwcKernel.PANEL;
+                                   int k, int mode, int act, float p0, float p1, long[] bits, int bitsAt,
+                                   int wpp) {
+        int yi = yOff + pixel * ops + chanOff;
+        kernel.store(tile, ti, y, yi, cols, bias, chanOff, res, resOff + pixel * k + chanOff, mode, act, p0, p1);
+        if (bits != null && (mode == NhwcKernel.ONLY || mode == NhwcKernel.LAST)) {
+            ConvNhwc.storeBits(y, yi, cols, bits, bitsAt + pixel * wpp);
+        }
     }
 }

@@ -7,16 +7,16 @@ import org.falconc.runtime.Epilogue;
  * pixel loop and the fused store. Two implementations: {@link ScalarNhwcKernel} (always available)
  * and {@code VectorNhwcKernel} (Vector API, loaded reflectively by {@link NhwcKernels}).
  *
- * <p>Direct-convolution weights are panels of {@link #PANEL} output channels:
- * {@code [group][panel][r][s][ci][PANEL]}, so a block of {@code nv} vectors reads
- * {@code nv * lanes() / PANEL} consecutive panels. A block computes {@link #rows(int)} output pixels
+ * <p>Direct-convolution weights are panels of {@link ConvNhwc#PANEL_WIDTH} output channels
+ * ({@link ConvNhwc#packInto}), so a block of {@code nv} vectors (never crossing a panel) reads its
+ * {@code nv * lanes()} weights of one (tap, input channel) contiguously. A block computes {@link #rows(int)} output pixels
  * into a tile (row m at {@code m * tileStride()}); the driver then stores the tile with
  * {@link #store}. The driver loops over the taps and calls {@link #direct} once per tap (or per
  * run of contiguous taps), the tile carrying the sums.
  */
 abstract class NhwcKernel {
 
-    /** Output channels per packed weight panel (a multiple of every supported vector length). */
+    /** Output channels are padded to a multiple of this (a multiple of every supported vector length). */
     static final int PANEL = 16;
 
     /** Store modes: the reduction in one pass, or split into input-channel chunks accumulated in y. */
@@ -52,10 +52,10 @@ abstract class NhwcKernel {
      * pixels x {@code nv * lanes()} output channels over
      * {@code inner} reduction steps into {@code tile}, starting from zero or ({@code load}) from the
      * tile: step ci reads input {@code x[xo[xoOff + m] + xAdd + ci]} and weight vector j at
-     * {@code w[wb + ci * PANEL + o_j]} ({@code o_0 = 0}).
+     * {@code w[wb + ci * ws + j * lanes()]} ({@code ws}: the panel width).
      */
     abstract void direct(int nv, int mr, boolean load, float[] x, int[] xo, int xoOff, int xAdd, int inner,
-                         float[] w, int wb, int o1, int o2, int o3, float[] tile);
+                         float[] w, int wb, int ws, float[] tile);
 
     /**
      * Depthwise sums of {@code count} output pixels for output channels {@code [0, k)},

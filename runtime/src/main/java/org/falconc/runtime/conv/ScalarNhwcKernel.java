@@ -28,9 +28,8 @@ final class ScalarNhwcKernel extends NhwcKernel {
 
     @Override
     void direct(int nv, int mr, boolean load, float[] x, int[] xo, int xoOff, int xAdd, int inner,
-                float[] w, int wb, int o1, int o2, int o3, float[] tile) {
+                float[] w, int wb, int ws, float[] tile) {
         int stride = tileStride();
-        int[] offsets = {0, o1, o2, o3};
         for (int m = 0; m < mr; m++) {
             if (!load) {
                 java.util.Arrays.fill(tile, m * stride, m * stride + nv * PANEL, 0f);
@@ -39,7 +38,7 @@ final class ScalarNhwcKernel extends NhwcKernel {
             for (int ci = 0; ci < inner; ci++) {
                 float xv = x[xm + ci];
                 for (int p = 0; p < nv; p++) {
-                    int wi = wb + offsets[p] + ci * PANEL;
+                    int wi = wb + p * PANEL + ci * ws;
                     int ti = m * stride + p * PANEL;
                     for (int lane = 0; lane < PANEL; lane++) {
                         tile[ti + lane] += xv * w[wi + lane];

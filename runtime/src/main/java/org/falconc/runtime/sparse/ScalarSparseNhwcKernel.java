@@ -13,13 +13,17 @@ final class ScalarSparseNhwcKernel extends SparseNhwcKernel {
     }
 
     @Override
+    int maxVectors() {
+        return 8;
+    }
+
+    @Override
     String name() {
         return "scalar";
     }
 
     @Override
-    void accumulate(int nv, int[] seg, int count, float[] x, float[] w, int o1, int o2, int o3, float[] acc, int ai) {
-        int[] offsets = {0, o1, o2, o3};
+    void accumulate(int nv, int[] seg, int count, float[] x, float[] w, int ws, int wo, float[] acc, int ai) {
         int done = 0;
         for (int i = 0; done < count; i++) {
             int xb = seg[SEGMENT_INTS * i + 2];
@@ -28,7 +32,7 @@ final class ScalarSparseNhwcKernel extends SparseNhwcKernel {
                 int bit = Long.numberOfTrailingZeros(m);
                 float v = x[xb + bit];
                 for (int j = 0; j < nv; j++) {
-                    int wi = wb + bit * PANEL + offsets[j];
+                    int wi = wb + bit * ws + (j < 4 ? j * PANEL : wo + (j - 4) * PANEL);
                     int a = ai + j * PANEL;
                     for (int l = 0; l < PANEL; l++) {
                         acc[a + l] += v * w[wi + l];

@@ -52,10 +52,31 @@ public final class SparseConvNhwc {
                 residualOff);
     }
 
+    /**
+     * {@link #run}, also writing the output's {@link ActivationBits} at {@code outBits[outBitsOff]}
+     * ({@code N * OH * OW * ActivationBits.wordsPerPixel(K)} words) for the next sparse layer: in the
+     * store epilogue when every task's channel block covers whole 64-channel words (see
+     * {@link ConvNhwc#run(ExecutionContext, ConvNhwcLayer, float[], int, float[], int, float[], int, float,
+     * float, float[], int, long[], int)}), else in a parallel pass after the convolution.
+     */
+    public static void run(ExecutionContext ctx, ConvNhwcLayer layer, float[] x, int xOff, long[] bits, int bitsOff,
+                           float[] y, int yOff, float[] bias, int act, float p0, float p1, float[] residual,
+                           int residualOff, long[] outBits, int outBitsOff) {
+        run(ctx, SparseKernels.conv(), layer, x, xOff, bits, bitsOff, y, yOff, bias, act, p0, p1, residual,
+                residualOff, outBits, outBitsOff);
+    }
+
     /** {@link #run} with an explicit kernel (tests force the scalar one). */
     static void run(ExecutionContext ctx, SparseNhwcKernel kernel, ConvNhwcLayer layer, float[] x, int xOff,
                     long[] bits, int bitsOff, float[] y, int yOff, float[] bias, int act, float p0, float p1,
                     float[] residual, int residualOff) {
+        run(ctx, kernel, layer, x, xOff, bits, bitsOff, y, yOff, bias, act, p0, p1, residual, residualOff, null, 0);
+    }
+
+    /** {@link #run} with an explicit kernel and optional output bits (null: none). */
+    static void run(ExecutionContext ctx, SparseNhwcKernel kernel, ConvNhwcLayer layer, float[] x, int xOff,
+                    long[] bits, int bitsOff, float[] y, int yOff, float[] bias, int act, float p0, float p1,
+                    float[] residual, int residualOff, long[] outBits, int outBitsOff) {
         if (!supports(layer)) {
             throw new IllegalArgumentException("depthwise convolutions stay dense (ConvNhwc.run): " + layer);
         }
@@ -66,8 +87,16 @@ public final class SparseConvNhwc {
             throw new IllegalArgumentException("bits of " + bits.length + " words at " + bitsOff
                     + " too short for " + layer);
         }
+        if (outBits != null) {
+            long outWords = (long) layer.batch() * layer.outHeight() * layer.outWidth()
+                    * ActivationBits.wordsPerPixel(layer.outChannels());
+            if (outBitsOff < 0 || outBitsOff + outWords > outBits.length) {
+                throw new IllegalArgumentException("output bits of " + outBits.length + " words at " + outBitsOff
+                        + " too short for " + layer);
+            }
+        }
         SparseNhwcDirect.run(ctx, kernel, layer, x, xOff, bits, bitsOff, y, yOff, bias, act, p0, p1, residual,
-                residualOff);
+                residualOff, outBits, outBitsOff);
     }
 
     /**

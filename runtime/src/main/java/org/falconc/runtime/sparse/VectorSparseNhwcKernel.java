@@ -5,11 +5,13 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The Vector API {@link SparseNhwcKernel}: per live activation one broadcast and {@code nv}
- * weight-vector FMAs. Activations alternate between two sets of accumulators, so 4 vectors keep 8
- * independent FMA chains in flight (one set would stall on the FMA latency); each step takes the
- * next set bit of its own word, refilled from the next segment by a branch (one counted loop per
- * call, the accumulators live only across it). Only loaded by {@link SparseKernels} when the
- * jdk.incubator.vector module is present.
+ * weight-vector FMAs, the weights of one (tap, channel) contiguous in the 64-channel panels (C2
+ * merges the range checks of the 4 loads into two; with the old 16-channel panels each load was a
+ * panel apart and kept its own check). 8 vectors (128 channels, two panels) feed 8 independent FMA
+ * chains per broadcast; 4 vectors alternate activations between two sets of accumulators (one set
+ * would stall on the FMA latency). Each step takes the next set bit of its own word, refilled from
+ * the next segment by a branch (one counted loop per call, the accumulators live only across it).
+ * Only loaded by {@link SparseKernels} when the jdk.incubator.vector module is present.
  */
 final class VectorSparseNhwcKernel extends SparseNhwcKernel {
 
@@ -28,24 +30,79 @@ final class VectorSparseNhwcKernel extends SparseNhwcKernel {
     }
 
     @Override
+    int maxVectors() {
+        return L == 16 ? 8 : 4;
+    }
+
+    @Override
     String name() {
         return "vector (" + S + ")";
     }
 
     @Override
-    void accumulate(int nv, int[] seg, int count, float[] x, float[] w, int o1, int o2, int o3, float[] acc, int ai) {
-        if (nv == 4) {
-            accumulate4(seg, count, x, w, o1, o2, o3, acc, ai);
+    void accumulate(int nv, int[] seg, int count, float[] x, float[] w, int ws, int wo, float[] acc, int ai) {
+        if (nv == 8) {
+            accumulate8(seg, count, x, w, ws, wo, acc, ai);
+        } else if (nv == 4) {
+            accumulate4(seg, count, x, w, ws, acc, ai);
         } else if (nv == 2) {
-            accumulate2(seg, count, x, w, o1, acc, ai);
+            accumulate2(seg, count, x, w, ws, acc, ai);
         } else if (nv == 1) {
-            accumulate1(seg, count, x, w, acc, ai);
+            accumulate1(seg, count, x, w, ws, acc, ai);
         } else {
             throw new IllegalArgumentException("no sparse kernel of " + nv + " vectors");
         }
     }
 
-    private static void accumulate4(int[] seg, int count, float[] x, float[] w, int o1, int o2, int o3, float[] acc, int ai) {
+    /**
+     * 8 vectors (128 output channels at 16 lanes, two weight panels {@code wo} apart): each broadcast
+     * feeds 8 FMAs, and the 8 accumulators are enough independent chains on their own.
+     */
+    private static void accumulate8(int[] seg, int count, float[] x, float[] w, int ws, int wo, float[] acc, int ai) {
+        FloatVector a0 = FloatVector.fromArray(S, acc, ai + 0 * L);
+        FloatVector a1 = FloatVector.fromArray(S, acc, ai + 1 * L);
+        FloatVector a2 = FloatVector.fromArray(S, acc, ai + 2 * L);
+        FloatVector a3 = FloatVector.fromArray(S, acc, ai + 3 * L);
+        FloatVector a4 = FloatVector.fromArray(S, acc, ai + 4 * L);
+        FloatVector a5 = FloatVector.fromArray(S, acc, ai + 5 * L);
+        FloatVector a6 = FloatVector.fromArray(S, acc, ai + 6 * L);
+        FloatVector a7 = FloatVector.fromArray(S, acc, ai + 7 * L);
+        int si = 0;
+        long m = word(seg, 0);
+        int xBase = seg[2];
+        int wBase = seg[3];
+        for (int p = 0; p < count; p++) {
+            if (m == 0) {
+                si += SEGMENT_INTS;
+                m = (seg[si] & 0xffffffffL) | (long) seg[si + 1] << 32;
+                xBase = seg[si + 2];
+                wBase = seg[si + 3];
+            }
+            int bit = Long.numberOfTrailingZeros(m);
+            m &= m - 1;
+            int wa = wBase + bit * ws;
+            int wc = wa + wo;
+            FloatVector xa = FloatVector.broadcast(S, x[xBase + bit]);
+            a0 = xa.fma(FloatVector.fromArray(S, w, wa), a0);
+            a1 = xa.fma(FloatVector.fromArray(S, w, wa + 1 * L), a1);
+            a2 = xa.fma(FloatVector.fromArray(S, w, wa + 2 * L), a2);
+            a3 = xa.fma(FloatVector.fromArray(S, w, wa + 3 * L), a3);
+            a4 = xa.fma(FloatVector.fromArray(S, w, wc), a4);
+            a5 = xa.fma(FloatVector.fromArray(S, w, wc + 1 * L), a5);
+            a6 = xa.fma(FloatVector.fromArray(S, w, wc + 2 * L), a6);
+            a7 = xa.fma(FloatVector.fromArray(S, w, wc + 3 * L), a7);
+        }
+        a0.intoArray(acc, ai + 0 * L);
+        a1.intoArray(acc, ai + 1 * L);
+        a2.intoArray(acc, ai + 2 * L);
+        a3.intoArray(acc, ai + 3 * L);
+        a4.intoArray(acc, ai + 4 * L);
+        a5.intoArray(acc, ai + 5 * L);
+        a6.intoArray(acc, ai + 6 * L);
+        a7.intoArray(acc, ai + 7 * L);
+    }
+
+    private static void accumulate4(int[] seg, int count, float[] x, float[] w, int ws, float[] acc, int ai) {
         FloatVector a0 = FloatVector.fromArray(S, acc, ai + 0 * L);
         FloatVector a1 = FloatVector.fromArray(S, acc, ai + 1 * L);
         FloatVector a2 = FloatVector.fromArray(S, acc, ai + 2 * L);
@@ -68,12 +125,12 @@ final class VectorSparseNhwcKernel extends SparseNhwcKernel {
             }
             int bita = Long.numberOfTrailingZeros(m);
             m &= m - 1;
-            int wa = wBase + bita * PANEL;
+            int wa = wBase + bita * ws;
             FloatVector xa = FloatVector.broadcast(S, x[xBase + bita]);
             a0 = xa.fma(FloatVector.fromArray(S, w, wa), a0);
-            a1 = xa.fma(FloatVector.fromArray(S, w, wa + o1), a1);
-            a2 = xa.fma(FloatVector.fromArray(S, w, wa + o2), a2);
-            a3 = xa.fma(FloatVector.fromArray(S, w, wa + o3), a3);
+            a1 = xa.fma(FloatVector.fromArray(S, w, wa + 1 * L), a1);
+            a2 = xa.fma(FloatVector.fromArray(S, w, wa + 2 * L), a2);
+            a3 = xa.fma(FloatVector.fromArray(S, w, wa + 3 * L), a3);
             if (m == 0) {
                 si += SEGMENT_INTS;
                 m = (seg[si] & 0xffffffffL) | (long) seg[si + 1] << 32;
@@ -82,12 +139,12 @@ final class VectorSparseNhwcKernel extends SparseNhwcKernel {
             }
             int bitb = Long.numberOfTrailingZeros(m);
             m &= m - 1;
-            int wb = wBase + bitb * PANEL;
+            int wb = wBase + bitb * ws;
             FloatVector xb = FloatVector.broadcast(S, x[xBase + bitb]);
             b0 = xb.fma(FloatVector.fromArray(S, w, wb), b0);
-            b1 = xb.fma(FloatVector.fromArray(S, w, wb + o1), b1);
-            b2 = xb.fma(FloatVector.fromArray(S, w, wb + o2), b2);
-            b3 = xb.fma(FloatVector.fromArray(S, w, wb + o3), b3);
+            b1 = xb.fma(FloatVector.fromArray(S, w, wb + 1 * L), b1);
+            b2 = xb.fma(FloatVector.fromArray(S, w, wb + 2 * L), b2);
+            b3 = xb.fma(FloatVector.fromArray(S, w, wb + 3 * L), b3);
         }
         if ((count & 1) != 0) { // straight-line code, not a second loop
             if (m == 0) {
@@ -97,12 +154,12 @@ final class VectorSparseNhwcKernel extends SparseNhwcKernel {
                 wBase = seg[si + 3];
             }
             int bit = Long.numberOfTrailingZeros(m);
-            int wa = wBase + bit * PANEL;
+            int wa = wBase + bit * ws;
             FloatVector xa = FloatVector.broadcast(S, x[xBase + bit]);
             a0 = xa.fma(FloatVector.fromArray(S, w, wa), a0);
-            a1 = xa.fma(FloatVector.fromArray(S, w, wa + o1), a1);
-            a2 = xa.fma(FloatVector.fromArray(S, w, wa + o2), a2);
-            a3 = xa.fma(FloatVector.fromArray(S, w, wa + o3), a3);
+            a1 = xa.fma(FloatVector.fromArray(S, w, wa + 1 * L), a1);
+            a2 = xa.fma(FloatVector.fromArray(S, w, wa + 2 * L), a2);
+            a3 = xa.fma(FloatVector.fromArray(S, w, wa + 3 * L), a3);
         }
         a0.add(b0).intoArray(acc, ai + 0 * L);
         a1.add(b1).intoArray(acc, ai + 1 * L);
@@ -110,7 +167,7 @@ final class VectorSparseNhwcKernel extends SparseNhwcKernel {
         a3.add(b3).intoArray(acc, ai + 3 * L);
     }
 
-    private static void accumulate2(int[] seg, int count, float[] x, float[] w, int o1, float[] acc, int ai) {
+    private static void accumulate2(int[] seg, int count, float[] x, float[] w, int ws, float[] acc, int ai) {
         FloatVector a0 = FloatVector.fromArray(S, acc, ai + 0 * L);
         FloatVector a1 = FloatVector.fromArray(S, acc, ai + 1 * L);
         FloatVector b0 = FloatVector.zero(S);
@@ -129,10 +186,10 @@ final class VectorSparseNhwcKernel extends SparseNhwcKernel {
             }
             int bita = Long.numberOfTrailingZeros(m);
             m &= m - 1;
-            int wa = wBase + bita * PANEL;
+            int wa = wBase + bita * ws;
             FloatVector xa = FloatVector.broadcast(S, x[xBase + bita]);
             a0 = xa.fma(FloatVector.fromArray(S, w, wa), a0);
-            a1 = xa.fma(FloatVector.fromArray(S, w, wa + o1), a1);
+            a1 = xa.fma(FloatVector.fromArray(S, w, wa + 1 * L), a1);
             if (m == 0) {
                 si += SEGMENT_INTS;
                 m = (seg[si] & 0xffffffffL) | (long) seg[si + 1] << 32;
@@ -141,10 +198,10 @@ final class VectorSparseNhwcKernel extends SparseNhwcKernel {
             }
             int bitb = Long.numberOfTrailingZeros(m);
             m &= m - 1;
-            int wb = wBase + bitb * PANEL;
+            int wb = wBase + bitb * ws;
             FloatVector xb = FloatVector.broadcast(S, x[xBase + bitb]);
             b0 = xb.fma(FloatVector.fromArray(S, w, wb), b0);
-            b1 = xb.fma(FloatVector.fromArray(S, w, wb + o1), b1);
+            b1 = xb.fma(FloatVector.fromArray(S, w, wb + 1 * L), b1);
         }
         if ((count & 1) != 0) { // straight-line code, not a second loop
             if (m == 0) {
@@ -154,16 +211,16 @@ final class VectorSparseNhwcKernel extends SparseNhwcKernel {
                 wBase = seg[si + 3];
             }
             int bit = Long.numberOfTrailingZeros(m);
-            int wa = wBase + bit * PANEL;
+            int wa = wBase + bit * ws;
             FloatVector xa = FloatVector.broadcast(S, x[xBase + bit]);
             a0 = xa.fma(FloatVector.fromArray(S, w, wa), a0);
-            a1 = xa.fma(FloatVector.fromArray(S, w, wa + o1), a1);
+            a1 = xa.fma(FloatVector.fromArray(S, w, wa + 1 * L), a1);
         }
         a0.add(b0).intoArray(acc, ai + 0 * L);
         a1.add(b1).intoArray(acc, ai + 1 * L);
     }
 
-    private static void accumulate1(int[] seg, int count, float[] x, float[] w, float[] acc, int ai) {
+    private static void accumulate1(int[] seg, int count, float[] x, float[] w, int ws, float[] acc, int ai) {
         FloatVector a0 = FloatVector.fromArray(S, acc, ai + 0 * L);
         FloatVector b0 = FloatVector.zero(S);
         int si = 0;
@@ -180,7 +237,7 @@ final class VectorSparseNhwcKernel extends SparseNhwcKernel {
             }
             int bita = Long.numberOfTrailingZeros(m);
             m &= m - 1;
-            int wa = wBase + bita * PANEL;
+            int wa = wBase + bita * ws;
             FloatVector xa = FloatVector.broadcast(S, x[xBase + bita]);
             a0 = xa.fma(FloatVector.fromArray(S, w, wa), a0);
             if (m == 0) {
@@ -191,7 +248,7 @@ final class VectorSparseNhwcKernel extends SparseNhwcKernel {
             }
             int bitb = Long.numberOfTrailingZeros(m);
             m &= m - 1;
-            int wb = wBase + bitb * PANEL;
+            int wb = wBase + bitb * ws;
             FloatVector xb = FloatVector.broadcast(S, x[xBase + bitb]);
             b0 = xb.fma(FloatVector.fromArray(S, w, wb), b0);
         }
@@ -203,7 +260,7 @@ final class VectorSparseNhwcKernel extends SparseNhwcKernel {
                 wBase = seg[si + 3];
             }
             int bit = Long.numberOfTrailingZeros(m);
-            int wa = wBase + bit * PANEL;
+            int wa = wBase + bit * ws;
             FloatVector xa = FloatVector.broadcast(S, x[xBase + bit]);
             a0 = xa.fma(FloatVector.fromArray(S, w, wa), a0);
         }

@@ -1,5 +1,6 @@
 package org.falconc.runtime.conv;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +12,7 @@ import org.falconc.runtime.Approx;
 import org.falconc.runtime.Epilogue;
 import org.falconc.runtime.parallel.ExecutionContext;
 import org.falconc.runtime.parallel.ThreadPool;
+import org.falconc.runtime.sparse.ActivationBits;
 import org.junit.jupiter.api.Test;
 
 class ConvNhwcTest {
@@ -96,9 +98,17 @@ class ConvNhwcTest {
         void check(NhwcKernel kernel, int variant, ThreadPool pool) {
             ConvNhwcLayer layer = layer(variant);
             float[] y = newOutput();
+            // The output's bits too, from the store epilogue (or the pass after it): 2 guard words either side.
+            int words = ActivationBits.words(n * oh * ow, k);
+            long[] bits = new long[words + 4];
+            Arrays.fill(bits, 0x5a5a5a5a5a5a5a5aL);
             ConvNhwc.run(new ExecutionContext(pool), kernel, layer, x, xOff, y, yOff, bias, act, p0(act), p1(act),
-                    residual, resOff);
+                    residual, resOff, bits, 2);
             String what = this + " " + layer + " " + kernel.name() + " threads " + pool.threads();
+            long[] expectedBits = new long[words + 4];
+            Arrays.fill(expectedBits, 0x5a5a5a5a5a5a5a5aL);
+            ActivationBits.build(y, yOff, 0, n * oh * ow, k, ops, expectedBits, 2);
+            assertArrayEquals(expectedBits, bits, what + ": output bits");
             for (int i = 0; i < y.length; i++) {
                 int rel = i - yOff;
                 int pixel = Math.floorDiv(rel, ops);

@@ -20,13 +20,16 @@ import org.falconc.runtime.parallel.ThreadPool;
  * </pre>
  * Each measurement reports its best call (the machine is shared).
  *
- * <p>Measured (JDK 17 and 25 alike, AMD EPYC Zen 5 AVX-512, 1 thread, shared machine): dense
- * 166-192 GFLOP/s; sparse 50-60 GFLOP/s of live MACs at 30-50% zeros, 30-40 at 85% (fixed per-call
- * costs); bits 0.1 ns per element. Sparse/dense time at 0.3/0.5/0.7/0.85 zeros: 3x3 128->128 and
- * 256->256 1.85/1.4/0.95/0.62 (break-even 0.68), 3x3 64->256 13x13 2.0/1.6/1.1/0.74 (0.75), 3x3
- * 64->64 56x56 2.3-3.1/1.8/1.2/0.85 (0.78-0.81), 1x1 512->1000 and 256->64 2.4-2.7/1.8-2.1/1.3-1.4/0.8-0.95
- * (0.80-0.84), 3x3 32->128 0.85, 3x3 16->64 never (1.6-1.75 at 0.85). Random and blob patterns
- * agree within noise. SparseCostModel is fitted to these runs.
+ * <p>Measured (JDK 17.0.15, AMD EPYC Zen 5 AVX-512, 1 thread, shared machine), with the 64-channel
+ * weight panels and 128-channel blocks: dense 176-213 GFLOP/s; sparse 60-73 GFLOP/s of live MACs at
+ * 30% zeros (eff 0.32-0.37 of dense), 34-45 at 85% (fixed per-call costs; before: 40-62 and 26-42);
+ * bits 0.1 ns per element. Sparse/dense time at 0.3/0.5/0.7/0.85 zeros (break-even): 3x3 128->128
+ * 1.85/1.45/1.0/0.65 (0.70), 3x3 64->256 13x13 1.8/1.4-1.6/1.0/0.6-0.67 (0.69-0.71), 1x1 512->1000
+ * 2.0/1.5/1.1/0.7 (0.73), 3x3 32->128 1.8-2.1/1.4/1.07/0.72-0.88 (0.73-0.76), 3x3 64->64 56x56
+ * 2.0/1.5/1.1/0.74 (0.74), 3x3 256->256 2.0/1.6/1.17/0.76-0.86 (0.76-0.78), 1x1 256->64
+ * 2.1/1.6/1.2/0.83 (0.78), 3x3 16->64 never (1.7 at 0.85). Before (16-channel panels, same
+ * machine): break-evens 0.71-0.90. Random and blob patterns agree within noise. SparseCostModel is
+ * fitted to these runs.
  */
 public final class SparseConvNhwcSpeed {
 
@@ -53,8 +56,8 @@ public final class SparseConvNhwcSpeed {
         ExecutionContext ctx = new ExecutionContext(ThreadPool.of(threads));
         System.out.printf("java %s, sparse kernel %s, bits %s, %d thread(s)%n", System.getProperty("java.version"),
                 SparseKernels.conv().name(), SparseKernels.bits().name(), threads);
-        System.out.printf("%-24s %-10s %5s %8s %8s %8s %7s %8s %8s%n", "layer", "pattern", "zeros", "dense ms",
-                "sparse ms", "bits ms", "ratio", "live GF/s", "dense GF/s");
+        System.out.printf("%-24s %-10s %5s %8s %8s %8s %7s %8s %8s %6s%n", "layer", "pattern", "zeros", "dense ms",
+                "sparse ms", "bits ms", "ratio", "live GF/s", "dense GF/s", "eff");
         for (Object[] spec : LAYERS) {
             if (!((String) spec[0]).contains(filter)) {
                 continue;
@@ -86,10 +89,12 @@ public final class SparseConvNhwcSpeed {
                     double sparse = best(seconds, () -> SparseConvNhwc.run(ctx, layer, x, 0, bits, 0, y, 0, bias,
                             Epilogue.RELU, 0, 0, null, 0));
                     ratios[zi] = (sparse + build) / dense;
-                    System.out.printf("%-24s %-10s %5.2f %8.3f %8.3f %8.3f %7.2f %8.1f %8.1f%n", spec[0],
+                    double live = 2 * liveMacs(layer, bits) / sparse * 1e-9;
+                    double denseRate = 2 * macs / dense * 1e-9;
+                    // eff: the sparse kernel's live-MAC rate as a fraction of the dense kernel's MAC rate
+                    System.out.printf("%-24s %-10s %5.2f %8.3f %8.3f %8.3f %7.2f %8.1f %8.1f %6.2f%n", spec[0],
                             blobs ? "blobs" : "random", (double) zeros / ((double) hw * hw * c), dense * 1e3,
-                            sparse * 1e3, build * 1e3, ratios[zi], 2 * liveMacs(layer, bits) / sparse * 1e-9,
-                            2 * macs / dense * 1e-9);
+                            sparse * 1e3, build * 1e3, ratios[zi], live, denseRate, live / denseRate);
                 }
                 System.out.printf("%-24s %-10s break-even: measured %s, model %.2f%n", spec[0],
                         blobs ? "blobs" : "random", crossing(ratios), SparseConvNhwc.breakEven(layer));

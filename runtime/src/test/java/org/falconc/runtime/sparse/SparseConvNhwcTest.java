@@ -1,5 +1,6 @@
 package org.falconc.runtime.sparse;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -119,8 +120,17 @@ class SparseConvNhwcTest {
 
         float[] runSparse(SparseNhwcKernel kernel, ThreadPool pool, ConvNhwcLayer layer) {
             float[] y = newOutput();
+            // The output's bits too, from the store epilogue (or the pass after it): 2 guard words either side.
+            int words = ActivationBits.words(n * oh * ow, k);
+            long[] outBits = new long[words + 4];
+            Arrays.fill(outBits, 0x5a5a5a5a5a5a5a5aL);
             SparseConvNhwc.run(new ExecutionContext(pool), kernel, layer, x, xOff, bits, bitsOff, y, yOff, bias,
-                    act, p0(act), Approx.p1(act), residual, resOff);
+                    act, p0(act), Approx.p1(act), residual, resOff, outBits, 2);
+            long[] expectedBits = new long[words + 4];
+            Arrays.fill(expectedBits, 0x5a5a5a5a5a5a5a5aL);
+            ActivationBits.build(y, yOff, 0, n * oh * ow, k, ops, expectedBits, 2);
+            assertArrayEquals(expectedBits, outBits, this + " " + kernel.name() + " threads " + pool.threads()
+                    + ": output bits");
             return y;
         }
 
