@@ -203,7 +203,8 @@ final class Calibrator {
      * the input is not sparse, so nothing is lost.
      */
     private static PassOptions base(SparsityMode mode) {
-        return PassOptions.defaults().withSparsity(mode).withDecomposeGraphInputs(true);
+        return PassOptions.defaults().withSparsity(mode).withDecomposeGraphInputs(true)
+                .withBreakEvenModel(org.falconc.codegen.lower.ops.SparseBreakEven::of);
     }
 
     /**
@@ -301,7 +302,7 @@ final class Calibrator {
     /** The break-even zero fraction the runtime's cost model gives a layer (from an uncalibrated compile). */
     private double modelBreakEven(String layer) {
         Float f = modelBreakEvens == null ? null : modelBreakEvens.get(layer);
-        return f == null ? 0.5 : f;
+        return f == null ? 1.0 : f; // no decision recorded: the model made the layer dense
     }
 
     /** Removes a flat working directory of compiled jars. */

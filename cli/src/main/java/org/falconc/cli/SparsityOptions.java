@@ -3,6 +3,7 @@ package org.falconc.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import org.falconc.codegen.lower.ops.SparseBreakEven;
 import org.falconc.passes.PassOptions;
 import org.falconc.passes.SparsityMode;
 import picocli.CommandLine.Option;
@@ -52,7 +53,7 @@ final class SparsityOptions {
         }
         Calibrator calibrator = new Calibrator(model, InputShapes.parse(inputShapes), err);
         try {
-            return switch (mode) {
+            PassOptions chosen = switch (mode) {
                 case off -> PassOptions.defaults().withSparsity(SparsityMode.OFF);
                 case exact -> calibrate == null ? PassOptions.defaults().withSparsity(SparsityMode.EXACT)
                         : calibrator.exact(calibrate, preprocess);
@@ -64,6 +65,7 @@ final class SparsityOptions {
                     yield calibrator.threshold(calibrate, preprocess, maxDrop);
                 }
             };
+            return chosen.withBreakEvenModel(SparseBreakEven::of);
         } catch (java.io.IOException e) {
             throw new UserException("--calibrate: " + e.getMessage());
         }

@@ -74,10 +74,19 @@ class SparsityCliTest {
         CliRunner off = CliRunner.run("dump-ir", mnist.toString(), "--sparsity", "off");
         assertEquals(0, off.exitCode(), off.err());
         assertFalse(off.out().contains("DecomposedConv"), off.out());
-        // uncalibrated exact mode: the convolution after the first Relu is decomposed, with a bitmap
-        CliRunner exact = CliRunner.run("dump-ir", mnist.toString());
+        // uncalibrated exact mode: the fire modules' convolutions after a Relu are decomposed, with bitmaps and
+        // the cost model's break-even; MNIST's second convolution (16 output channels) never pays: dense
+        CliRunner exact = CliRunner.run("dump-ir", SharedData.require("models/squeezenet1.0.onnx").toString());
         assertEquals(0, exact.exitCode(), exact.err());
-        assertTrue(exact.out().contains("DecomposedConv") && exact.out().contains("ActivationBits"), exact.out());
+        assertTrue(exact.out().contains("= DecomposedConv") && exact.out().contains("= ActivationBits"), exact.out());
+        for (String line : exact.out().split("\n")) {
+            if (line.contains("= DecomposedConv")) {
+                assertTrue(line.contains("break_even") && !line.contains("expected_zeros"), line);
+            }
+        }
+        CliRunner mnistExact = CliRunner.run("dump-ir", mnist.toString());
+        assertEquals(0, mnistExact.exitCode(), mnistExact.err());
+        assertFalse(mnistExact.out().contains("= DecomposedConv"), mnistExact.out());
         // calibrated: every layer that keeps the sparse path records what calibration measured
         CliRunner calibrated = CliRunner.run("dump-ir", mnist.toString(), "--calibrate", digits.toString());
         assertEquals(0, calibrated.exitCode(), calibrated.err());

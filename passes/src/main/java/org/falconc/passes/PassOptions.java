@@ -30,11 +30,15 @@ import org.falconc.passes.sparsity.SparsityCalibration;
  *                          null to use the prior
  * @param channelsLast      whether assign-layout puts the convolutional body channels-last (NHWC; default
  *                          true); false keeps every value NCHW (the engine before channels-last)
+ * @param breakEvenModel    the runtime's cost model: a DecomposedConv node -> the zero fraction at which its
+ *                          sparse kernel breaks even (codegen supplies it; null: none, every decomposed layer
+ *                          decides at run time by the model the code generator applies)
  */
 public record PassOptions(DumpSpec dump, Path dumpDir, String stopAfter, boolean verify,
                           PrintOptions printOptions, long foldLimitElements, Consumer<String> log,
                           SparsityMode sparsity, Map<String, Float> thresholds, boolean decomposeGraphInputs,
-                          SparsityCalibration calibration, boolean channelsLast) {
+                          SparsityCalibration calibration, boolean channelsLast,
+                          java.util.function.ToDoubleFunction<org.falconc.ir.Node> breakEvenModel) {
     /** 64M elements (256 MB of f32): folds any real weight transform but not an accidental blow-up. */
     public static final long DEFAULT_FOLD_LIMIT_ELEMENTS = 64L << 20;
 
@@ -68,43 +72,43 @@ public record PassOptions(DumpSpec dump, Path dumpDir, String stopAfter, boolean
     public static PassOptions defaults() {
         return new PassOptions(DumpSpec.NONE, null, null, true, PrintOptions.defaults(),
                 DEFAULT_FOLD_LIMIT_ELEMENTS, DISCARD, SparsityMode.EXACT, Map.of(), false, null,
-                !"nchw".equals(System.getProperty("falconc.layout")));
+                !"nchw".equals(System.getProperty("falconc.layout")), null);
     }
 
     public PassOptions withDump(DumpSpec spec, Path dir) {
         return new PassOptions(spec, dir, stopAfter, verify, printOptions, foldLimitElements, log,
-                sparsity, thresholds, decomposeGraphInputs, calibration, channelsLast);
+                sparsity, thresholds, decomposeGraphInputs, calibration, channelsLast, breakEvenModel);
     }
 
     public PassOptions withStopAfter(String passName) {
         return new PassOptions(dump, dumpDir, passName, verify, printOptions, foldLimitElements, log,
-                sparsity, thresholds, decomposeGraphInputs, calibration, channelsLast);
+                sparsity, thresholds, decomposeGraphInputs, calibration, channelsLast, breakEvenModel);
     }
 
     public PassOptions withVerify(boolean on) {
         return new PassOptions(dump, dumpDir, stopAfter, on, printOptions, foldLimitElements, log,
-                sparsity, thresholds, decomposeGraphInputs, calibration, channelsLast);
+                sparsity, thresholds, decomposeGraphInputs, calibration, channelsLast, breakEvenModel);
     }
 
     public PassOptions withPrintOptions(PrintOptions options) {
         return new PassOptions(dump, dumpDir, stopAfter, verify, options, foldLimitElements, log,
-                sparsity, thresholds, decomposeGraphInputs, calibration, channelsLast);
+                sparsity, thresholds, decomposeGraphInputs, calibration, channelsLast, breakEvenModel);
     }
 
     public PassOptions withFoldLimitElements(long limit) {
         return new PassOptions(dump, dumpDir, stopAfter, verify, printOptions, limit, log,
-                sparsity, thresholds, decomposeGraphInputs, calibration, channelsLast);
+                sparsity, thresholds, decomposeGraphInputs, calibration, channelsLast, breakEvenModel);
     }
 
     public PassOptions withLog(Consumer<String> sink) {
         return new PassOptions(dump, dumpDir, stopAfter, verify, printOptions, foldLimitElements, sink,
-                sparsity, thresholds, decomposeGraphInputs, calibration, channelsLast);
+                sparsity, thresholds, decomposeGraphInputs, calibration, channelsLast, breakEvenModel);
     }
 
     /** Sparse execution mode (EXACT by default). */
     public PassOptions withSparsity(SparsityMode mode) {
         return new PassOptions(dump, dumpDir, stopAfter, verify, printOptions, foldLimitElements, log,
-                mode, thresholds, decomposeGraphInputs, calibration, channelsLast);
+                mode, thresholds, decomposeGraphInputs, calibration, channelsLast, breakEvenModel);
     }
 
     /**
@@ -113,24 +117,30 @@ public record PassOptions(DumpSpec dump, Path dumpDir, String stopAfter, boolean
      */
     public PassOptions withThresholds(Map<String, Float> producerThresholds) {
         return new PassOptions(dump, dumpDir, stopAfter, verify, printOptions, foldLimitElements, log,
-                sparsity, producerThresholds, decomposeGraphInputs, calibration, channelsLast);
+                sparsity, producerThresholds, decomposeGraphInputs, calibration, channelsLast, breakEvenModel);
     }
 
     /** Whether decompose-convolutions also decomposes convolutions reading a graph input. */
     public PassOptions withDecomposeGraphInputs(boolean on) {
         return new PassOptions(dump, dumpDir, stopAfter, verify, printOptions, foldLimitElements, log,
-                sparsity, thresholds, on, calibration, channelsLast);
+                sparsity, thresholds, on, calibration, channelsLast, breakEvenModel);
     }
 
     /** Calibration statistics for schedule-sparsity (null: use the prior). */
     public PassOptions withCalibration(SparsityCalibration stats) {
         return new PassOptions(dump, dumpDir, stopAfter, verify, printOptions, foldLimitElements, log,
-                sparsity, thresholds, decomposeGraphInputs, stats, channelsLast);
+                sparsity, thresholds, decomposeGraphInputs, stats, channelsLast, breakEvenModel);
     }
 
     /** Whether assign-layout runs (channels-last engine; true by default). */
     public PassOptions withChannelsLast(boolean on) {
         return new PassOptions(dump, dumpDir, stopAfter, verify, printOptions, foldLimitElements, log,
-                sparsity, thresholds, decomposeGraphInputs, calibration, on);
+                sparsity, thresholds, decomposeGraphInputs, calibration, on, breakEvenModel);
+    }
+
+    /** The runtime's break-even model for schedule-sparsity (see the record's parameters). */
+    public PassOptions withBreakEvenModel(java.util.function.ToDoubleFunction<org.falconc.ir.Node> model) {
+        return new PassOptions(dump, dumpDir, stopAfter, verify, printOptions, foldLimitElements, log,
+                sparsity, thresholds, decomposeGraphInputs, calibration, channelsLast, model);
     }
 }

@@ -27,7 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * report a change exactly when the two differ, leave a graph the verifier accepts, and find
  * nothing more to do when run again. A line {@code # options: ...} in the input part sets pass options:
  * {@code sparsity=MODE}, {@code threshold:NODE=T} (also sets THRESHOLD mode), {@code decompose-graph-inputs},
- * {@code calibrated:NODE=ZEROS/BREAK_EVEN} (calibration figures of a DecomposedConv).
+ * {@code calibrated:NODE=ZEROS/BREAK_EVEN} (calibration figures of a DecomposedConv),
+ * {@code model-break-even:NODE=V} (the runtime cost model's break-even of NODE; 0.5 for the others).
  */
 class PassCaseTest {
     private static final String MARKER = "# expected:";
@@ -101,6 +102,7 @@ class PassCaseTest {
         PassOptions options = PassOptions.defaults();
         java.util.Map<String, Float> thresholds = new java.util.LinkedHashMap<>();
         java.util.Map<String, SparsityCalibration.Layer> calibration = new java.util.LinkedHashMap<>();
+        java.util.Map<String, Double> model = new java.util.LinkedHashMap<>();
         for (String line : text.split("\n")) {
             if (!line.startsWith("# options:")) {
                 continue;
@@ -117,6 +119,10 @@ class PassCaseTest {
                     String[] kv = opt.substring("calibrated:".length()).split("=");
                     String[] f = kv[1].split("/");
                     calibration.put(kv[0], new SparsityCalibration.Layer(Double.parseDouble(f[0]), Double.parseDouble(f[1])));
+                } else if (opt.startsWith("model-break-even:")) {
+                    // model-break-even:NODE=V: what the runtime's cost model says of NODE (others 0.5)
+                    String[] kv = opt.substring("model-break-even:".length()).split("=");
+                    model.put(kv[0], Double.parseDouble(kv[1]));
                 } else if (opt.equals("decompose-graph-inputs")) {
                     options = options.withDecomposeGraphInputs(true);
                 } else {
@@ -125,6 +131,9 @@ class PassCaseTest {
             }
         }
         options = options.withThresholds(thresholds);
+        if (!model.isEmpty()) {
+            options = options.withBreakEvenModel(n -> model.getOrDefault(n.name(), 0.5));
+        }
         return calibration.isEmpty() ? options : options.withCalibration(SparsityCalibration.of(calibration));
     }
 }
