@@ -30,6 +30,12 @@ public final class ConvNhwc {
     public static final int DIRECT_12X1 = 3;
     /** Variant: direct kernel, 6 pixels x 4 vectors of output channels (6 x 64 with AVX-512). */
     public static final int DIRECT_6X4 = 4;
+    /**
+     * Variant: depthwise 3x3, dilation 1, multiplier 1 (any stride and pads): blocks of output pixels
+     * along a row with the nine weight vectors in registers, each input vector loaded once per block
+     * for every tap that reads it.
+     */
+    public static final int DEPTHWISE_3X3 = 5;
 
     private ConvNhwc() {
     }
@@ -37,6 +43,16 @@ public final class ConvNhwc {
     /** One input channel per group: the depthwise kernel and its weight layout. */
     public static boolean isDepthwise(int c, int group) {
         return group == c && group > 1;
+    }
+
+    /** A variant of the depthwise kernels (the others are direct-convolution register blocks). */
+    static boolean isDepthwiseVariant(int variant) {
+        return variant == DEPTHWISE || variant == DEPTHWISE_3X3;
+    }
+
+    /** A depthwise shape the {@link #DEPTHWISE_3X3} kernel runs: 3x3, dilation 1, one output channel per input. */
+    static boolean fitsDepthwise3x3(int c, int k, int r, int s, int dilH, int dilW, int group) {
+        return isDepthwise(c, group) && k == c && r == 3 && s == 3 && dilH == 1 && dilW == 1;
     }
 
     /** Floats of {@link #packInto}'s output. */
@@ -106,7 +122,7 @@ public final class ConvNhwc {
                                     int strideH, int strideW, int padTop, int padLeft, int dilH, int dilW, int group) {
         checkGroups(k, c, group);
         if (isDepthwise(c, group)) {
-            return DEPTHWISE;
+            return fitsDepthwise3x3(c, k, r, s, dilH, dilW, group) ? DEPTHWISE_3X3 : DEPTHWISE;
         }
         int kg = k / group;
         if (kg >= 64) {
@@ -121,6 +137,9 @@ public final class ConvNhwc {
     public static String variantName(int variant) {
         if (variant == DEPTHWISE) {
             return "depthwise";
+        }
+        if (variant == DEPTHWISE_3X3) {
+            return "depthwise 3x3";
         }
         NhwcKernel kernel = NhwcKernels.best();
         int nv = vectors(variant);
@@ -165,10 +184,12 @@ public final class ConvNhwc {
             throw new IllegalArgumentException("not the packed weights of a " + k + "x" + c / group + "x" + r + "x"
                     + s + " convolution of " + group + " groups: " + panels.length + " floats");
         }
-        if ((variant == DEPTHWISE) != isDepthwise(c, group)) {
-            throw new IllegalArgumentException("variant " + variant + " does not fit C=" + c + " group " + group);
+        if (isDepthwiseVariant(variant) != isDepthwise(c, group)
+                || variant == DEPTHWISE_3X3 && !fitsDepthwise3x3(c, k, r, s, dilH, dilW, group)) {
+            throw new IllegalArgumentException("variant " + variant + " does not fit C=" + c + " K=" + k + " group "
+                    + group + " kernel " + r + "x" + s + " dilation " + dilH + "," + dilW);
         }
-        if (variant != DEPTHWISE) {
+        if (!isDepthwiseVariant(variant)) {
             vectors(variant); // validates
         }
         return new ConvNhwcLayer(panels, n, c, h, w, k, oh, ow, r, s, strideH, strideW, padTop, padLeft,
@@ -216,7 +237,7 @@ public final class ConvNhwc {
     static void run(ExecutionContext ctx, NhwcKernel kernel, ConvNhwcLayer layer, float[] x, int xOff, float[] y,
                     int yOff, float[] bias, int act, float p0, float p1, float[] residual, int residualOff) {
         checkBounds(layer, x, xOff, y, yOff, bias, residual, residualOff);
-        if (layer.variant() == DEPTHWISE) {
+        if (isDepthwiseVariant(layer.variant())) {
             NhwcDepthwiseConv.run(ctx, kernel, layer, x, xOff, y, yOff, bias, act, p0, p1, residual, residualOff);
         } else {
             NhwcDirectConv.run(ctx, kernel, layer, x, xOff, y, yOff, bias, act, p0, p1, residual, residualOff);

@@ -85,6 +85,51 @@ abstract class NhwcKernel {
     }
 
     /**
+     * Packs input row {@code x[xb + ix * ips + ch]} ({@code ix < w}, {@code ch < c}) for
+     * {@link #depthwise3x3}: {@code dst[db + (ch / PANEL * cols + ix + left) * PANEL + ch % PANEL]} for
+     * packed columns {@code [0, cols)}, zero in the columns outside the input and channels {@code [c, kPad)}.
+     */
+    void packRow(float[] x, int xb, int ips, int w, int c, int left, float[] dst, int db, int cols, int kPad) {
+        for (int pc = 0; pc < cols; pc++) {
+            int ix = pc - left;
+            for (int ch = 0; ch < kPad; ch++) {
+                dst[db + (ch / PANEL * cols + pc) * PANEL + ch % PANEL] = ix >= 0 && ix < w && ch < c
+                        ? x[xb + ix * ips + ch] : 0f;
+            }
+        }
+    }
+
+    /**
+     * Depthwise 3x3 sums (dilation 1, multiplier 1) of {@code count} output pixels of one row from three
+     * packed rows ({@link #packRow}, {@code cols} columns each, kernel row j's first column at
+     * {@code x[oj]}): for channels {@code c < kPad},
+     * {@code tile[tb + p * tileRow + c] = sum over kernel rows j < 3 and columns d < 3 of
+     * x[oj + (c / PANEL * cols + p * sw + d) * PANEL + c % PANEL] * w[(3 * j + d) * kPad + c]}.
+     */
+    void depthwise3x3(float[] x, int o0, int o1, int o2, int cols, int sw, int count, float[] w, int kPad,
+                      float[] tile, int tb, int tileRow) {
+        depthwise3x3Scalar(x, o0, o1, o2, cols, sw, count, w, kPad, 0, kPad, tile, tb, tileRow);
+    }
+
+    /** {@link #depthwise3x3} for channels {@code [from, to)}, one element at a time (taps in row-major order). */
+    static void depthwise3x3Scalar(float[] x, int o0, int o1, int o2, int cols, int sw, int count, float[] w,
+                                   int kPad, int from, int to, float[] tile, int tb, int tileRow) {
+        int[] offsets = {o0, o1, o2};
+        for (int p = 0; p < count; p++) {
+            for (int c = from; c < to; c++) {
+                float acc = 0f;
+                for (int j = 0; j < 3; j++) {
+                    int xi = offsets[j] + (c / PANEL * cols + p * sw) * PANEL + c % PANEL;
+                    for (int d = 0; d < 3; d++) {
+                        acc += x[xi + d * PANEL] * w[(3 * j + d) * kPad + c];
+                    }
+                }
+                tile[tb + p * tileRow + c] = acc;
+            }
+        }
+    }
+
+    /**
      * Stores {@code cols} sums {@code t[ti..]} to {@code y[yi..]}: ONLY {@code act(t + bias + res)},
      * FIRST {@code t + bias + res}, MIDDLE {@code t + y}, LAST {@code act(t + y)}. bias, res may be null.
      */

@@ -83,6 +83,9 @@ class ConvNhwcTest {
         }
 
         int[] variants() {
+            if (ConvNhwc.fitsDepthwise3x3(c, k, r, s, dh, dw, group)) {
+                return new int[] {ConvNhwc.DEPTHWISE, ConvNhwc.DEPTHWISE_3X3};
+            }
             return ConvNhwc.isDepthwise(c, group) ? new int[] {ConvNhwc.DEPTHWISE} : DIRECT;
         }
 
@@ -327,8 +330,15 @@ class ConvNhwcTest {
 
     @Test
     void apiDescribesVariantsAndRejectsBadLayers() {
-        assertEquals(ConvNhwc.DEPTHWISE,
+        assertEquals(ConvNhwc.DEPTHWISE_3X3,
                 ConvNhwc.chooseVariant(1, 144, 56, 56, 144, 56, 56, 3, 3, 1, 1, 1, 1, 1, 1, 144));
+        assertEquals(ConvNhwc.DEPTHWISE_3X3,
+                ConvNhwc.chooseVariant(1, 96, 112, 112, 96, 56, 56, 3, 3, 2, 2, 1, 1, 1, 1, 96));
+        assertEquals(ConvNhwc.DEPTHWISE, // dilated, 5x5, multiplier 2: the tap-table kernel
+                ConvNhwc.chooseVariant(1, 144, 56, 56, 144, 56, 56, 3, 3, 1, 1, 2, 2, 2, 2, 144));
+        assertEquals(ConvNhwc.DEPTHWISE, ConvNhwc.chooseVariant(1, 32, 9, 9, 32, 9, 9, 5, 5, 1, 1, 2, 2, 1, 1, 32));
+        assertEquals(ConvNhwc.DEPTHWISE, ConvNhwc.chooseVariant(1, 32, 9, 9, 64, 9, 9, 3, 3, 1, 1, 1, 1, 1, 1, 32));
+        assertEquals("depthwise 3x3", ConvNhwc.variantName(ConvNhwc.DEPTHWISE_3X3));
         assertEquals(ConvNhwc.DIRECT_6X4, ConvNhwc.chooseVariant(1, 64, 56, 56, 64, 56, 56, 3, 3, 1, 1, 1, 1, 1, 1, 1));
         assertEquals(ConvNhwc.DIRECT_5X4, ConvNhwc.chooseVariant(1, 512, 7, 7, 512, 7, 7, 3, 3, 1, 1, 1, 1, 1, 1, 1));
         assertEquals(ConvNhwc.DIRECT_10X2, ConvNhwc.chooseVariant(1, 16, 9, 9, 48, 9, 9, 3, 3, 1, 1, 1, 1, 1, 1, 1));
