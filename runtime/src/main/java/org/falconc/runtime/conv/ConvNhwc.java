@@ -36,6 +36,8 @@ public final class ConvNhwc {
      * for every tap that reads it.
      */
     public static final int DEPTHWISE_3X3 = 5;
+    /** Variant: direct kernel, 24 pixels x 1 vector of output channels (24 x 16 with AVX-512). */
+    public static final int DIRECT_24X1 = 6;
 
     private ConvNhwc() {
     }
@@ -107,9 +109,10 @@ public final class ConvNhwc {
 
     /**
      * The register-block variant for a shape (a pure function of it: the compiler records it).
-     * Depthwise shapes get {@link #DEPTHWISE}; otherwise the block width follows the output channels
-     * per group: >= 64 takes 4 vectors (6 pixels on maps of >= 100 pixels, 5 on smaller ones), >= 32
-     * two, fewer one (16 channels occur: a wider block would compute padding).
+     * Depthwise shapes get {@link #DEPTHWISE_3X3} when 3x3 with dilation 1 and multiplier 1 (MobileNet's),
+     * else {@link #DEPTHWISE}; otherwise the block width follows the output channels per group: >= 64
+     * takes 4 vectors (6 pixels on maps of >= 100 pixels, 5 on smaller ones), 17-63 two, <= 16 one
+     * vector of 24 pixels.
      *
      * <p>Measured by ConvNhwcSpeed, 1 thread, AMD EPYC (Zen 5, AVX-512, FMA peak ~220 GFLOP/s per
      * core), JDK 17, on a machine shared with other builds (+-15% run to run): 3x3 64-512 channels
@@ -130,7 +133,9 @@ public final class ConvNhwc {
             // bands) 5-pixel blocks waste no recomputed pixels.
             return oh * ow >= 100 ? DIRECT_6X4 : DIRECT_5X4;
         }
-        return kg >= 32 ? DIRECT_10X2 : DIRECT_12X1;
+        // 17-31 channels: one 2-vector block (computing up to 15 padding channels) beats two 1-vector
+        // blocks, each of whose FMAs needs its own broadcast; 16 or fewer: 24 pixels per weight load.
+        return kg > 16 ? DIRECT_10X2 : DIRECT_24X1;
     }
 
     /** A readable name of a variant with this machine's vector length, e.g. "direct 5x64", "depthwise". */
@@ -143,7 +148,8 @@ public final class ConvNhwc {
         }
         NhwcKernel kernel = NhwcKernels.best();
         int nv = vectors(variant);
-        int rows = variant == DIRECT_6X4 ? kernel.tallRows() : kernel.rows(nv);
+        int rows = variant == DIRECT_6X4 ? kernel.tallRows() : variant == DIRECT_24X1 ? kernel.tallRows1()
+                : kernel.rows(nv);
         return "direct " + rows + "x" + nv * kernel.lanes();
     }
 
@@ -156,6 +162,7 @@ public final class ConvNhwc {
             case DIRECT_10X2:
                 return 2;
             case DIRECT_12X1:
+            case DIRECT_24X1:
                 return 1;
             default:
                 throw new IllegalArgumentException("not a direct-convolution variant: " + variant);

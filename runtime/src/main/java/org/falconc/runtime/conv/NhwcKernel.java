@@ -36,6 +36,11 @@ abstract class NhwcKernel {
     /** Output pixels of the taller 4-vector block ({@link ConvNhwc#DIRECT_6X4}). */
     abstract int tallRows();
 
+    /** Output pixels of the taller 1-vector block ({@link ConvNhwc#DIRECT_24X1}). */
+    final int tallRows1() {
+        return 24;
+    }
+
     /** Floats per tile row: the widest block. */
     final int tileStride() {
         return 4 * lanes();
@@ -43,12 +48,13 @@ abstract class NhwcKernel {
 
     /** Floats of a tile holding the largest block. */
     final int tileLength() {
-        int most = Math.max(Math.max(rows(1), tallRows()), Math.max(rows(2), rows(4)));
+        int most = Math.max(Math.max(Math.max(rows(1), tallRows()), Math.max(rows(2), rows(4))), tallRows1());
         return most * tileStride();
     }
 
     /**
-     * Computes {@code mr} (1, {@link #rows(int) rows(nv)} or, for 4 vectors, {@link #tallRows()}) output
+     * Computes {@code mr} (1, {@link #rows(int) rows(nv)}, for 4 vectors {@link #tallRows()}, for 1
+     * {@link #tallRows1()}) output
      * pixels x {@code nv * lanes()} output channels over
      * {@code inner} reduction steps into {@code tile}, starting from zero or ({@code load}) from the
      * tile: step ci reads input {@code x[xo[xoOff + m] + xAdd + ci]} and weight vector j at

@@ -68,6 +68,8 @@ final class VectorNhwcKernel extends NhwcKernel {
         } else if (nv == 1) {
             if (single) {
                 pixel1(load, x, xo, xoOff, xAdd, inner, w, wb, tile);
+            } else if (mr == 24) {
+                block1Tall(load, x, xo, xoOff, xAdd, inner, w, wb, tile);
             } else {
                 block1(load, x, xo, xoOff, xAdd, inner, w, wb, tile);
             }
@@ -569,6 +571,140 @@ final class VectorNhwcKernel extends NhwcKernel {
         c00.intoArray(tile, 0 * T + 0 * L);
         c01.intoArray(tile, 0 * T + 1 * L);
     }
+
+    /** 24 pixels x 1 vector: 24 accumulators (few output channels: more pixels per weight load and call). */
+    private static void block1Tall(boolean load, float[] x, int[] xo, int xoOff, int xAdd, int inner,
+                                   float[] w, int wb, float[] tile) {
+        int x0 = xo[xoOff + 0] + xAdd;
+        int x1 = xo[xoOff + 1] + xAdd;
+        int x2 = xo[xoOff + 2] + xAdd;
+        int x3 = xo[xoOff + 3] + xAdd;
+        int x4 = xo[xoOff + 4] + xAdd;
+        int x5 = xo[xoOff + 5] + xAdd;
+        int x6 = xo[xoOff + 6] + xAdd;
+        int x7 = xo[xoOff + 7] + xAdd;
+        int x8 = xo[xoOff + 8] + xAdd;
+        int x9 = xo[xoOff + 9] + xAdd;
+        int x10 = xo[xoOff + 10] + xAdd;
+        int x11 = xo[xoOff + 11] + xAdd;
+        int x12 = xo[xoOff + 12] + xAdd;
+        int x13 = xo[xoOff + 13] + xAdd;
+        int x14 = xo[xoOff + 14] + xAdd;
+        int x15 = xo[xoOff + 15] + xAdd;
+        int x16 = xo[xoOff + 16] + xAdd;
+        int x17 = xo[xoOff + 17] + xAdd;
+        int x18 = xo[xoOff + 18] + xAdd;
+        int x19 = xo[xoOff + 19] + xAdd;
+        int x20 = xo[xoOff + 20] + xAdd;
+        int x21 = xo[xoOff + 21] + xAdd;
+        int x22 = xo[xoOff + 22] + xAdd;
+        int x23 = xo[xoOff + 23] + xAdd;
+        FloatVector c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16, c17, c18, c19, c20, c21, c22, c23;
+        if (load) {
+            c0 = FloatVector.fromArray(S, tile, 0 * T);
+            c1 = FloatVector.fromArray(S, tile, 1 * T);
+            c2 = FloatVector.fromArray(S, tile, 2 * T);
+            c3 = FloatVector.fromArray(S, tile, 3 * T);
+            c4 = FloatVector.fromArray(S, tile, 4 * T);
+            c5 = FloatVector.fromArray(S, tile, 5 * T);
+            c6 = FloatVector.fromArray(S, tile, 6 * T);
+            c7 = FloatVector.fromArray(S, tile, 7 * T);
+            c8 = FloatVector.fromArray(S, tile, 8 * T);
+            c9 = FloatVector.fromArray(S, tile, 9 * T);
+            c10 = FloatVector.fromArray(S, tile, 10 * T);
+            c11 = FloatVector.fromArray(S, tile, 11 * T);
+            c12 = FloatVector.fromArray(S, tile, 12 * T);
+            c13 = FloatVector.fromArray(S, tile, 13 * T);
+            c14 = FloatVector.fromArray(S, tile, 14 * T);
+            c15 = FloatVector.fromArray(S, tile, 15 * T);
+            c16 = FloatVector.fromArray(S, tile, 16 * T);
+            c17 = FloatVector.fromArray(S, tile, 17 * T);
+            c18 = FloatVector.fromArray(S, tile, 18 * T);
+            c19 = FloatVector.fromArray(S, tile, 19 * T);
+            c20 = FloatVector.fromArray(S, tile, 20 * T);
+            c21 = FloatVector.fromArray(S, tile, 21 * T);
+            c22 = FloatVector.fromArray(S, tile, 22 * T);
+            c23 = FloatVector.fromArray(S, tile, 23 * T);
+        } else {
+            c0 = FloatVector.zero(S);
+            c1 = FloatVector.zero(S);
+            c2 = FloatVector.zero(S);
+            c3 = FloatVector.zero(S);
+            c4 = FloatVector.zero(S);
+            c5 = FloatVector.zero(S);
+            c6 = FloatVector.zero(S);
+            c7 = FloatVector.zero(S);
+            c8 = FloatVector.zero(S);
+            c9 = FloatVector.zero(S);
+            c10 = FloatVector.zero(S);
+            c11 = FloatVector.zero(S);
+            c12 = FloatVector.zero(S);
+            c13 = FloatVector.zero(S);
+            c14 = FloatVector.zero(S);
+            c15 = FloatVector.zero(S);
+            c16 = FloatVector.zero(S);
+            c17 = FloatVector.zero(S);
+            c18 = FloatVector.zero(S);
+            c19 = FloatVector.zero(S);
+            c20 = FloatVector.zero(S);
+            c21 = FloatVector.zero(S);
+            c22 = FloatVector.zero(S);
+            c23 = FloatVector.zero(S);
+        }
+        for (int ci = 0; ci < inner; ci++) {
+            // Indices linear in ci (invariant offsets only) so C2 hoists the range checks.
+            FloatVector w0 = FloatVector.fromArray(S, w, wb + ci * PANEL);
+            c0 = FloatVector.broadcast(S, x[x0 + ci]).fma(w0, c0);
+            c1 = FloatVector.broadcast(S, x[x1 + ci]).fma(w0, c1);
+            c2 = FloatVector.broadcast(S, x[x2 + ci]).fma(w0, c2);
+            c3 = FloatVector.broadcast(S, x[x3 + ci]).fma(w0, c3);
+            c4 = FloatVector.broadcast(S, x[x4 + ci]).fma(w0, c4);
+            c5 = FloatVector.broadcast(S, x[x5 + ci]).fma(w0, c5);
+            c6 = FloatVector.broadcast(S, x[x6 + ci]).fma(w0, c6);
+            c7 = FloatVector.broadcast(S, x[x7 + ci]).fma(w0, c7);
+            c8 = FloatVector.broadcast(S, x[x8 + ci]).fma(w0, c8);
+            c9 = FloatVector.broadcast(S, x[x9 + ci]).fma(w0, c9);
+            c10 = FloatVector.broadcast(S, x[x10 + ci]).fma(w0, c10);
+            c11 = FloatVector.broadcast(S, x[x11 + ci]).fma(w0, c11);
+            c12 = FloatVector.broadcast(S, x[x12 + ci]).fma(w0, c12);
+            c13 = FloatVector.broadcast(S, x[x13 + ci]).fma(w0, c13);
+            c14 = FloatVector.broadcast(S, x[x14 + ci]).fma(w0, c14);
+            c15 = FloatVector.broadcast(S, x[x15 + ci]).fma(w0, c15);
+            c16 = FloatVector.broadcast(S, x[x16 + ci]).fma(w0, c16);
+            c17 = FloatVector.broadcast(S, x[x17 + ci]).fma(w0, c17);
+            c18 = FloatVector.broadcast(S, x[x18 + ci]).fma(w0, c18);
+            c19 = FloatVector.broadcast(S, x[x19 + ci]).fma(w0, c19);
+            c20 = FloatVector.broadcast(S, x[x20 + ci]).fma(w0, c20);
+            c21 = FloatVector.broadcast(S, x[x21 + ci]).fma(w0, c21);
+            c22 = FloatVector.broadcast(S, x[x22 + ci]).fma(w0, c22);
+            c23 = FloatVector.broadcast(S, x[x23 + ci]).fma(w0, c23);
+        }
+        c0.intoArray(tile, 0 * T);
+        c1.intoArray(tile, 1 * T);
+        c2.intoArray(tile, 2 * T);
+        c3.intoArray(tile, 3 * T);
+        c4.intoArray(tile, 4 * T);
+        c5.intoArray(tile, 5 * T);
+        c6.intoArray(tile, 6 * T);
+        c7.intoArray(tile, 7 * T);
+        c8.intoArray(tile, 8 * T);
+        c9.intoArray(tile, 9 * T);
+        c10.intoArray(tile, 10 * T);
+        c11.intoArray(tile, 11 * T);
+        c12.intoArray(tile, 12 * T);
+        c13.intoArray(tile, 13 * T);
+        c14.intoArray(tile, 14 * T);
+        c15.intoArray(tile, 15 * T);
+        c16.intoArray(tile, 16 * T);
+        c17.intoArray(tile, 17 * T);
+        c18.intoArray(tile, 18 * T);
+        c19.intoArray(tile, 19 * T);
+        c20.intoArray(tile, 20 * T);
+        c21.intoArray(tile, 21 * T);
+        c22.intoArray(tile, 22 * T);
+        c23.intoArray(tile, 23 * T);
+    }
+
 
     /** One pixel x 1 vector. */
     private static void pixel1(boolean load, float[] x, int[] xo, int xoOff, int xAdd, int inner,
