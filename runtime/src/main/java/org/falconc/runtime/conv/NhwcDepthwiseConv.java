@@ -1,5 +1,6 @@
 package org.falconc.runtime.conv;
 
+import org.falconc.runtime.Epilogue;
 import org.falconc.runtime.gemm.ScratchSlots;
 import org.falconc.runtime.parallel.ExecutionContext;
 
@@ -61,13 +62,26 @@ final class NhwcDepthwiseConv {
         float[] packed = ctx.scratch(lane, ScratchSlots.CONV_ZEROS, 4 * rowLen); // zero row, then the ring
         java.util.Arrays.fill(packed, 0, rowLen, 0f);
         int[] ring = {Integer.MIN_VALUE, Integer.MIN_VALUE, Integer.MIN_VALUE}; // input row in each slot
+        int k = l.outChannels(), oh = l.outHeight(), ops = l.outPixelStride();
+        // The epilogue fuses into the kernel without a residual, for ReLU, Clip or none, when the channels
+        // are whole vectors (the kernel writes no channel past K); the zero row doubles as a zero bias.
+        boolean fused = res == null && k % kernel.lanes() == 0
+                && (act == Epilogue.NONE || act == Epilogue.RELU || act == Epilogue.CLIP);
+        float lo = act == Epilogue.RELU ? 0f : act == Epilogue.CLIP ? p0 : Float.NEGATIVE_INFINITY;
+        float hi = act == Epilogue.CLIP ? p1 : Float.POSITIVE_INFINITY;
         for (int oy = oy0; oy < oy1; oy++) {
             int iy = oy * sh - pt;
             int o0 = rowOffset(kernel, l, b, iy, x, xOff, packed, ring, rowLen, cols, c, w, h, ips, pl, kPad);
             int o1 = rowOffset(kernel, l, b, iy + 1, x, xOff, packed, ring, rowLen, cols, c, w, h, ips, pl, kPad);
             int o2 = rowOffset(kernel, l, b, iy + 2, x, xOff, packed, ring, rowLen, cols, c, w, h, ips, pl, kPad);
-            kernel.depthwise3x3(packed, o0, o1, o2, cols, sw, ow, l.panels(), kPad, tile, 0, kPad);
-            store(kernel, l, b, oy, tile, kPad, y, yOff, bias, act, p0, p1, res, resOff);
+            if (fused) { // bias and ReLU/Clip in the kernel, straight into y
+                kernel.depthwise3x3(packed, o0, o1, o2, cols, sw, ow, l.panels(), kPad, k, bias != null ? bias : packed,
+                        lo, hi, y, yOff + (b * oh + oy) * ow * ops, ops);
+            } else {
+                kernel.depthwise3x3(packed, o0, o1, o2, cols, sw, ow, l.panels(), kPad, kPad, packed,
+                        Float.NEGATIVE_INFINITY, Float.POSITIVE_INFINITY, tile, 0, kPad);
+                store(kernel, l, b, oy, tile, kPad, y, yOff, bias, act, p0, p1, res, resOff);
+            }
         }
     }
 

@@ -106,23 +106,19 @@ abstract class NhwcKernel {
     }
 
     /**
-     * Depthwise 3x3 sums (dilation 1, multiplier 1) of {@code count} output pixels of one row from three
+     * Depthwise 3x3 (dilation 1, multiplier 1) of {@code count} output pixels of one row from three
      * packed rows ({@link #packRow}, {@code cols} columns each, kernel row j's first column at
-     * {@code x[oj]}): for channels {@code c < kPad},
-     * {@code tile[tb + p * tileRow + c] = sum over kernel rows j < 3 and columns d < 3 of
-     * x[oj + (c / PANEL * cols + p * sw + d) * PANEL + c % PANEL] * w[(3 * j + d) * kPad + c]}.
+     * {@code x[oj]}), for channels {@code c < chans} (at most kPad):
+     * {@code out[ob + p * outRow + c] = min(max(sum + bias[c], lo), hi)}, the sum over kernel rows
+     * {@code j < 3} and columns {@code d < 3} of
+     * {@code x[oj + (c / PANEL * cols + p * sw + d) * PANEL + c % PANEL] * w[(3 * j + d) * kPad + c]}:
+     * the fused bias and ReLU/Clip (or, with zero bias and infinite bounds, the plain sums).
      */
-    void depthwise3x3(float[] x, int o0, int o1, int o2, int cols, int sw, int count, float[] w, int kPad,
-                      float[] tile, int tb, int tileRow) {
-        depthwise3x3Scalar(x, o0, o1, o2, cols, sw, count, w, kPad, 0, kPad, tile, tb, tileRow);
-    }
-
-    /** {@link #depthwise3x3} for channels {@code [from, to)}, one element at a time (taps in row-major order). */
-    static void depthwise3x3Scalar(float[] x, int o0, int o1, int o2, int cols, int sw, int count, float[] w,
-                                   int kPad, int from, int to, float[] tile, int tb, int tileRow) {
+    void depthwise3x3(float[] x, int o0, int o1, int o2, int cols, int sw, int count, float[] w, int kPad, int chans,
+                      float[] bias, float lo, float hi, float[] out, int ob, int outRow) {
         int[] offsets = {o0, o1, o2};
         for (int p = 0; p < count; p++) {
-            for (int c = from; c < to; c++) {
+            for (int c = 0; c < chans; c++) {
                 float acc = 0f;
                 for (int j = 0; j < 3; j++) {
                     int xi = offsets[j] + (c / PANEL * cols + p * sw) * PANEL + c % PANEL;
@@ -130,7 +126,7 @@ abstract class NhwcKernel {
                         acc += x[xi + d * PANEL] * w[(3 * j + d) * kPad + c];
                     }
                 }
-                tile[tb + p * tileRow + c] = acc;
+                out[ob + p * outRow + c] = Math.min(Math.max(acc + bias[c], lo), hi);
             }
         }
     }

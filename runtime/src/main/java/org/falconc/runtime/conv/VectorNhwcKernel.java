@@ -826,26 +826,26 @@ final class VectorNhwcKernel extends NhwcKernel {
     /**
      * Per channel vector (its nine weight vectors in registers), blocks of 8 pixels along the row (the
      * row's rest: one shifted block of 8 or 4), each block loading every packed input column once for
-     * the taps that read it. Strides above 2 take the scalar loops.
+     * the taps that read it. Strides above 2 and rows of under 4 pixels take the scalar loops.
      */
     @Override
-    void depthwise3x3(float[] x, int o0, int o1, int o2, int cols, int sw, int count, float[] w, int kPad,
-                      float[] tile, int tb, int tileRow) {
-        if (sw > 2) {
-            super.depthwise3x3(x, o0, o1, o2, cols, sw, count, w, kPad, tile, tb, tileRow);
+    void depthwise3x3(float[] x, int o0, int o1, int o2, int cols, int sw, int count, float[] w, int kPad, int chans,
+                      float[] bias, float lo, float hi, float[] out, int ob, int outRow) {
+        if (sw > 2 || count < 4 || chans % L != 0) {
+            super.depthwise3x3(x, o0, o1, o2, cols, sw, count, w, kPad, chans, bias, lo, hi, out, ob, outRow);
             return;
         }
         int step = sw * PANEL;
-        for (int c = 0; c < kPad; c += L) {
+        for (int c = 0; c < chans; c += L) {
             int pb = c / PANEL * cols * PANEL + c % PANEL;
             int a0 = o0 + pb, a1 = o1 + pb, a2 = o2 + pb;
-            int ti = tb + c;
+            int ti = ob + c;
             int p = count / 8 * 8;
             if (p > 0) {
                 if (sw == 1) {
-                    dw3s1p8(x, a0, a1, a2, p / 8, w, c, kPad, tile, ti, tileRow);
+                    dw3s1p8(x, a0, a1, a2, p / 8, w, c, kPad, bias, c, lo, hi, out, ti, outRow);
                 } else {
-                    dw3s2p8(x, a0, a1, a2, p / 8, w, c, kPad, tile, ti, tileRow);
+                    dw3s2p8(x, a0, a1, a2, p / 8, w, c, kPad, bias, c, lo, hi, out, ti, outRow);
                 }
             }
             while (p < count) {
@@ -854,23 +854,24 @@ final class VectorNhwcKernel extends NhwcKernel {
                     at = count - 8; // the last block ends on the row's last pixel (recomputing a few)
                     int d = at * step;
                     if (sw == 1) {
-                        dw3s1p8(x, a0 + d, a1 + d, a2 + d, 1, w, c, kPad, tile, ti + at * tileRow, tileRow);
+                        dw3s1p8(x, a0 + d, a1 + d, a2 + d, 1, w, c, kPad, bias, c, lo, hi, out, ti + at * outRow,
+                                outRow);
                     } else {
-                        dw3s2p8(x, a0 + d, a1 + d, a2 + d, 1, w, c, kPad, tile, ti + at * tileRow, tileRow);
+                        dw3s2p8(x, a0 + d, a1 + d, a2 + d, 1, w, c, kPad, bias, c, lo, hi, out, ti + at * outRow,
+                                outRow);
                     }
                     p = count;
-                } else if (count >= 4) {
+                } else {
                     at = Math.min(p, count - 4);
                     int d = at * step;
                     if (sw == 1) {
-                        dw3s1p4(x, a0 + d, a1 + d, a2 + d, 1, w, c, kPad, tile, ti + at * tileRow, tileRow);
+                        dw3s1p4(x, a0 + d, a1 + d, a2 + d, 1, w, c, kPad, bias, c, lo, hi, out, ti + at * outRow,
+                                outRow);
                     } else {
-                        dw3s2p4(x, a0 + d, a1 + d, a2 + d, 1, w, c, kPad, tile, ti + at * tileRow, tileRow);
+                        dw3s2p4(x, a0 + d, a1 + d, a2 + d, 1, w, c, kPad, bias, c, lo, hi, out, ti + at * outRow,
+                                outRow);
                     }
                     p = at + 4;
-                } else { // rows of 1 to 3 pixels
-                    depthwise3x3Scalar(x, o0, o1, o2, cols, sw, count, w, kPad, c, c + L, tile, tb, tileRow);
-                    p = count;
                 }
             }
         }
@@ -902,7 +903,7 @@ final class VectorNhwcKernel extends NhwcKernel {
 
     /** 8 pixels at stride 1 per block: 10 packed input columns per kernel row, each loaded once. */
     private static void dw3s1p8(float[] x, int o0, int o1, int o2, int blocks, float[] w, int wc, int kPad,
-                              float[] tile, int ti, int tileRow) {
+                                float[] bias, int bc, float lo, float hi, float[] out, int ti, int outRow) {
         FloatVector w00 = FloatVector.fromArray(S, w, wc + 0 * kPad);
         FloatVector w01 = FloatVector.fromArray(S, w, wc + 1 * kPad);
         FloatVector w02 = FloatVector.fromArray(S, w, wc + 2 * kPad);
@@ -912,6 +913,9 @@ final class VectorNhwcKernel extends NhwcKernel {
         FloatVector w20 = FloatVector.fromArray(S, w, wc + 6 * kPad);
         FloatVector w21 = FloatVector.fromArray(S, w, wc + 7 * kPad);
         FloatVector w22 = FloatVector.fromArray(S, w, wc + 8 * kPad);
+        FloatVector bv = FloatVector.fromArray(S, bias, bc);
+        FloatVector lov = FloatVector.broadcast(S, lo);
+        FloatVector hiv = FloatVector.broadcast(S, hi);
         for (int i = 0; i < blocks; i++) {
             // Input indices: invariant + constant * i, so C2 hoists their range checks.
             int r0 = o0 + i * 128;
@@ -1019,21 +1023,21 @@ final class VectorNhwcKernel extends NhwcKernel {
             a7 = v28.fma(w21, a7);
             FloatVector v29 = FloatVector.fromArray(S, x, r2 + 144);
             a7 = v29.fma(w22, a7);
-            int t = ti + i * 8 * tileRow;
-            a0.intoArray(tile, t);
-            a1.intoArray(tile, t + 1 * tileRow);
-            a2.intoArray(tile, t + 2 * tileRow);
-            a3.intoArray(tile, t + 3 * tileRow);
-            a4.intoArray(tile, t + 4 * tileRow);
-            a5.intoArray(tile, t + 5 * tileRow);
-            a6.intoArray(tile, t + 6 * tileRow);
-            a7.intoArray(tile, t + 7 * tileRow);
+            int t = ti + i * 8 * outRow;
+            a0.add(bv).max(lov).min(hiv).intoArray(out, t);
+            a1.add(bv).max(lov).min(hiv).intoArray(out, t + 1 * outRow);
+            a2.add(bv).max(lov).min(hiv).intoArray(out, t + 2 * outRow);
+            a3.add(bv).max(lov).min(hiv).intoArray(out, t + 3 * outRow);
+            a4.add(bv).max(lov).min(hiv).intoArray(out, t + 4 * outRow);
+            a5.add(bv).max(lov).min(hiv).intoArray(out, t + 5 * outRow);
+            a6.add(bv).max(lov).min(hiv).intoArray(out, t + 6 * outRow);
+            a7.add(bv).max(lov).min(hiv).intoArray(out, t + 7 * outRow);
         }
     }
 
     /** 4 pixels at stride 1 per block: 6 packed input columns per kernel row, each loaded once. */
     private static void dw3s1p4(float[] x, int o0, int o1, int o2, int blocks, float[] w, int wc, int kPad,
-                              float[] tile, int ti, int tileRow) {
+                                float[] bias, int bc, float lo, float hi, float[] out, int ti, int outRow) {
         FloatVector w00 = FloatVector.fromArray(S, w, wc + 0 * kPad);
         FloatVector w01 = FloatVector.fromArray(S, w, wc + 1 * kPad);
         FloatVector w02 = FloatVector.fromArray(S, w, wc + 2 * kPad);
@@ -1043,6 +1047,9 @@ final class VectorNhwcKernel extends NhwcKernel {
         FloatVector w20 = FloatVector.fromArray(S, w, wc + 6 * kPad);
         FloatVector w21 = FloatVector.fromArray(S, w, wc + 7 * kPad);
         FloatVector w22 = FloatVector.fromArray(S, w, wc + 8 * kPad);
+        FloatVector bv = FloatVector.fromArray(S, bias, bc);
+        FloatVector lov = FloatVector.broadcast(S, lo);
+        FloatVector hiv = FloatVector.broadcast(S, hi);
         for (int i = 0; i < blocks; i++) {
             // Input indices: invariant + constant * i, so C2 hoists their range checks.
             int r0 = o0 + i * 64;
@@ -1102,17 +1109,17 @@ final class VectorNhwcKernel extends NhwcKernel {
             a3 = v24.fma(w21, a3);
             FloatVector v25 = FloatVector.fromArray(S, x, r2 + 80);
             a3 = v25.fma(w22, a3);
-            int t = ti + i * 4 * tileRow;
-            a0.intoArray(tile, t);
-            a1.intoArray(tile, t + 1 * tileRow);
-            a2.intoArray(tile, t + 2 * tileRow);
-            a3.intoArray(tile, t + 3 * tileRow);
+            int t = ti + i * 4 * outRow;
+            a0.add(bv).max(lov).min(hiv).intoArray(out, t);
+            a1.add(bv).max(lov).min(hiv).intoArray(out, t + 1 * outRow);
+            a2.add(bv).max(lov).min(hiv).intoArray(out, t + 2 * outRow);
+            a3.add(bv).max(lov).min(hiv).intoArray(out, t + 3 * outRow);
         }
     }
 
     /** 8 pixels at stride 2 per block: 17 packed input columns per kernel row, each loaded once. */
     private static void dw3s2p8(float[] x, int o0, int o1, int o2, int blocks, float[] w, int wc, int kPad,
-                              float[] tile, int ti, int tileRow) {
+                                float[] bias, int bc, float lo, float hi, float[] out, int ti, int outRow) {
         FloatVector w00 = FloatVector.fromArray(S, w, wc + 0 * kPad);
         FloatVector w01 = FloatVector.fromArray(S, w, wc + 1 * kPad);
         FloatVector w02 = FloatVector.fromArray(S, w, wc + 2 * kPad);
@@ -1122,6 +1129,9 @@ final class VectorNhwcKernel extends NhwcKernel {
         FloatVector w20 = FloatVector.fromArray(S, w, wc + 6 * kPad);
         FloatVector w21 = FloatVector.fromArray(S, w, wc + 7 * kPad);
         FloatVector w22 = FloatVector.fromArray(S, w, wc + 8 * kPad);
+        FloatVector bv = FloatVector.fromArray(S, bias, bc);
+        FloatVector lov = FloatVector.broadcast(S, lo);
+        FloatVector hiv = FloatVector.broadcast(S, hi);
         for (int i = 0; i < blocks; i++) {
             // Input indices: invariant + constant * i, so C2 hoists their range checks.
             int r0 = o0 + i * 256;
@@ -1250,21 +1260,21 @@ final class VectorNhwcKernel extends NhwcKernel {
             a7 = v215.fma(w21, a7);
             FloatVector v216 = FloatVector.fromArray(S, x, r2 + 256);
             a7 = v216.fma(w22, a7);
-            int t = ti + i * 8 * tileRow;
-            a0.intoArray(tile, t);
-            a1.intoArray(tile, t + 1 * tileRow);
-            a2.intoArray(tile, t + 2 * tileRow);
-            a3.intoArray(tile, t + 3 * tileRow);
-            a4.intoArray(tile, t + 4 * tileRow);
-            a5.intoArray(tile, t + 5 * tileRow);
-            a6.intoArray(tile, t + 6 * tileRow);
-            a7.intoArray(tile, t + 7 * tileRow);
+            int t = ti + i * 8 * outRow;
+            a0.add(bv).max(lov).min(hiv).intoArray(out, t);
+            a1.add(bv).max(lov).min(hiv).intoArray(out, t + 1 * outRow);
+            a2.add(bv).max(lov).min(hiv).intoArray(out, t + 2 * outRow);
+            a3.add(bv).max(lov).min(hiv).intoArray(out, t + 3 * outRow);
+            a4.add(bv).max(lov).min(hiv).intoArray(out, t + 4 * outRow);
+            a5.add(bv).max(lov).min(hiv).intoArray(out, t + 5 * outRow);
+            a6.add(bv).max(lov).min(hiv).intoArray(out, t + 6 * outRow);
+            a7.add(bv).max(lov).min(hiv).intoArray(out, t + 7 * outRow);
         }
     }
 
     /** 4 pixels at stride 2 per block: 9 packed input columns per kernel row, each loaded once. */
     private static void dw3s2p4(float[] x, int o0, int o1, int o2, int blocks, float[] w, int wc, int kPad,
-                              float[] tile, int ti, int tileRow) {
+                                float[] bias, int bc, float lo, float hi, float[] out, int ti, int outRow) {
         FloatVector w00 = FloatVector.fromArray(S, w, wc + 0 * kPad);
         FloatVector w01 = FloatVector.fromArray(S, w, wc + 1 * kPad);
         FloatVector w02 = FloatVector.fromArray(S, w, wc + 2 * kPad);
@@ -1274,6 +1284,9 @@ final class VectorNhwcKernel extends NhwcKernel {
         FloatVector w20 = FloatVector.fromArray(S, w, wc + 6 * kPad);
         FloatVector w21 = FloatVector.fromArray(S, w, wc + 7 * kPad);
         FloatVector w22 = FloatVector.fromArray(S, w, wc + 8 * kPad);
+        FloatVector bv = FloatVector.fromArray(S, bias, bc);
+        FloatVector lov = FloatVector.broadcast(S, lo);
+        FloatVector hiv = FloatVector.broadcast(S, hi);
         for (int i = 0; i < blocks; i++) {
             // Input indices: invariant + constant * i, so C2 hoists their range checks.
             int r0 = o0 + i * 128;
@@ -1342,11 +1355,11 @@ final class VectorNhwcKernel extends NhwcKernel {
             a3 = v27.fma(w21, a3);
             FloatVector v28 = FloatVector.fromArray(S, x, r2 + 128);
             a3 = v28.fma(w22, a3);
-            int t = ti + i * 4 * tileRow;
-            a0.intoArray(tile, t);
-            a1.intoArray(tile, t + 1 * tileRow);
-            a2.intoArray(tile, t + 2 * tileRow);
-            a3.intoArray(tile, t + 3 * tileRow);
+            int t = ti + i * 4 * outRow;
+            a0.add(bv).max(lov).min(hiv).intoArray(out, t);
+            a1.add(bv).max(lov).min(hiv).intoArray(out, t + 1 * outRow);
+            a2.add(bv).max(lov).min(hiv).intoArray(out, t + 2 * outRow);
+            a3.add(bv).max(lov).min(hiv).intoArray(out, t + 3 * outRow);
         }
     }
 
