@@ -824,8 +824,8 @@ final class VectorNhwcKernel extends NhwcKernel {
     }
 
     /**
-     * Per channel vector (its nine weight vectors in registers), blocks of 8 pixels along the row (the
-     * row's rest: one shifted block of 8 or 4), each block loading every packed input column once for
+     * Per channel vector (its nine weight vectors in registers), blocks of 8 pixels along the row at
+     * stride 1, 4 at stride 2 (the row's rest: one shifted block of 8 or 4), each block loading every packed input column once for
      * the taps that read it. Strides above 2 and rows of under 4 pixels take the scalar loops.
      */
     @Override
@@ -840,26 +840,22 @@ final class VectorNhwcKernel extends NhwcKernel {
             int pb = c / PANEL * cols * PANEL + c % PANEL;
             int a0 = o0 + pb, a1 = o1 + pb, a2 = o2 + pb;
             int ti = ob + c;
-            int p = count / 8 * 8;
-            if (p > 0) {
-                if (sw == 1) {
+            int p;
+            if (sw == 1) {
+                p = count / 8 * 8;
+                if (p > 0) {
                     dw3s1p8(x, a0, a1, a2, p / 8, w, c, kPad, bias, c, lo, hi, out, ti, outRow);
-                } else {
-                    dw3s2p8(x, a0, a1, a2, p / 8, w, c, kPad, bias, c, lo, hi, out, ti, outRow);
                 }
+            } else { // stride 2: blocks of 4 (8 pixels' 17 input columns per kernel row spill)
+                p = count / 4 * 4;
+                dw3s2p4(x, a0, a1, a2, p / 4, w, c, kPad, bias, c, lo, hi, out, ti, outRow);
             }
             while (p < count) {
                 int at;
-                if (count - p > 4 && count >= 8) {
+                if (sw == 1 && count - p > 4 && count >= 8) {
                     at = count - 8; // the last block ends on the row's last pixel (recomputing a few)
                     int d = at * step;
-                    if (sw == 1) {
-                        dw3s1p8(x, a0 + d, a1 + d, a2 + d, 1, w, c, kPad, bias, c, lo, hi, out, ti + at * outRow,
-                                outRow);
-                    } else {
-                        dw3s2p8(x, a0 + d, a1 + d, a2 + d, 1, w, c, kPad, bias, c, lo, hi, out, ti + at * outRow,
-                                outRow);
-                    }
+                    dw3s1p8(x, a0 + d, a1 + d, a2 + d, 1, w, c, kPad, bias, c, lo, hi, out, ti + at * outRow, outRow);
                     p = count;
                 } else {
                     at = Math.min(p, count - 4);
@@ -1114,161 +1110,6 @@ final class VectorNhwcKernel extends NhwcKernel {
             a1.add(bv).max(lov).min(hiv).intoArray(out, t + 1 * outRow);
             a2.add(bv).max(lov).min(hiv).intoArray(out, t + 2 * outRow);
             a3.add(bv).max(lov).min(hiv).intoArray(out, t + 3 * outRow);
-        }
-    }
-
-    /** 8 pixels at stride 2 per block: 17 packed input columns per kernel row, each loaded once. */
-    private static void dw3s2p8(float[] x, int o0, int o1, int o2, int blocks, float[] w, int wc, int kPad,
-                                float[] bias, int bc, float lo, float hi, float[] out, int ti, int outRow) {
-        FloatVector w00 = FloatVector.fromArray(S, w, wc + 0 * kPad);
-        FloatVector w01 = FloatVector.fromArray(S, w, wc + 1 * kPad);
-        FloatVector w02 = FloatVector.fromArray(S, w, wc + 2 * kPad);
-        FloatVector w10 = FloatVector.fromArray(S, w, wc + 3 * kPad);
-        FloatVector w11 = FloatVector.fromArray(S, w, wc + 4 * kPad);
-        FloatVector w12 = FloatVector.fromArray(S, w, wc + 5 * kPad);
-        FloatVector w20 = FloatVector.fromArray(S, w, wc + 6 * kPad);
-        FloatVector w21 = FloatVector.fromArray(S, w, wc + 7 * kPad);
-        FloatVector w22 = FloatVector.fromArray(S, w, wc + 8 * kPad);
-        FloatVector bv = FloatVector.fromArray(S, bias, bc);
-        FloatVector lov = FloatVector.broadcast(S, lo);
-        FloatVector hiv = FloatVector.broadcast(S, hi);
-        for (int i = 0; i < blocks; i++) {
-            // Input indices: invariant + constant * i, so C2 hoists their range checks.
-            int r0 = o0 + i * 256;
-            FloatVector v00 = FloatVector.fromArray(S, x, r0);
-            FloatVector a0 = v00.mul(w00);
-            FloatVector v01 = FloatVector.fromArray(S, x, r0 + 16);
-            a0 = v01.fma(w01, a0);
-            FloatVector v02 = FloatVector.fromArray(S, x, r0 + 32);
-            a0 = v02.fma(w02, a0);
-            FloatVector a1 = v02.mul(w00);
-            FloatVector v03 = FloatVector.fromArray(S, x, r0 + 48);
-            a1 = v03.fma(w01, a1);
-            FloatVector v04 = FloatVector.fromArray(S, x, r0 + 64);
-            a1 = v04.fma(w02, a1);
-            FloatVector a2 = v04.mul(w00);
-            FloatVector v05 = FloatVector.fromArray(S, x, r0 + 80);
-            a2 = v05.fma(w01, a2);
-            FloatVector v06 = FloatVector.fromArray(S, x, r0 + 96);
-            a2 = v06.fma(w02, a2);
-            FloatVector a3 = v06.mul(w00);
-            FloatVector v07 = FloatVector.fromArray(S, x, r0 + 112);
-            a3 = v07.fma(w01, a3);
-            FloatVector v08 = FloatVector.fromArray(S, x, r0 + 128);
-            a3 = v08.fma(w02, a3);
-            FloatVector a4 = v08.mul(w00);
-            FloatVector v09 = FloatVector.fromArray(S, x, r0 + 144);
-            a4 = v09.fma(w01, a4);
-            FloatVector v010 = FloatVector.fromArray(S, x, r0 + 160);
-            a4 = v010.fma(w02, a4);
-            FloatVector a5 = v010.mul(w00);
-            FloatVector v011 = FloatVector.fromArray(S, x, r0 + 176);
-            a5 = v011.fma(w01, a5);
-            FloatVector v012 = FloatVector.fromArray(S, x, r0 + 192);
-            a5 = v012.fma(w02, a5);
-            FloatVector a6 = v012.mul(w00);
-            FloatVector v013 = FloatVector.fromArray(S, x, r0 + 208);
-            a6 = v013.fma(w01, a6);
-            FloatVector v014 = FloatVector.fromArray(S, x, r0 + 224);
-            a6 = v014.fma(w02, a6);
-            FloatVector a7 = v014.mul(w00);
-            FloatVector v015 = FloatVector.fromArray(S, x, r0 + 240);
-            a7 = v015.fma(w01, a7);
-            FloatVector v016 = FloatVector.fromArray(S, x, r0 + 256);
-            a7 = v016.fma(w02, a7);
-            int r1 = o1 + i * 256;
-            FloatVector v10 = FloatVector.fromArray(S, x, r1);
-            a0 = v10.fma(w10, a0);
-            FloatVector v11 = FloatVector.fromArray(S, x, r1 + 16);
-            a0 = v11.fma(w11, a0);
-            FloatVector v12 = FloatVector.fromArray(S, x, r1 + 32);
-            a0 = v12.fma(w12, a0);
-            a1 = v12.fma(w10, a1);
-            FloatVector v13 = FloatVector.fromArray(S, x, r1 + 48);
-            a1 = v13.fma(w11, a1);
-            FloatVector v14 = FloatVector.fromArray(S, x, r1 + 64);
-            a1 = v14.fma(w12, a1);
-            a2 = v14.fma(w10, a2);
-            FloatVector v15 = FloatVector.fromArray(S, x, r1 + 80);
-            a2 = v15.fma(w11, a2);
-            FloatVector v16 = FloatVector.fromArray(S, x, r1 + 96);
-            a2 = v16.fma(w12, a2);
-            a3 = v16.fma(w10, a3);
-            FloatVector v17 = FloatVector.fromArray(S, x, r1 + 112);
-            a3 = v17.fma(w11, a3);
-            FloatVector v18 = FloatVector.fromArray(S, x, r1 + 128);
-            a3 = v18.fma(w12, a3);
-            a4 = v18.fma(w10, a4);
-            FloatVector v19 = FloatVector.fromArray(S, x, r1 + 144);
-            a4 = v19.fma(w11, a4);
-            FloatVector v110 = FloatVector.fromArray(S, x, r1 + 160);
-            a4 = v110.fma(w12, a4);
-            a5 = v110.fma(w10, a5);
-            FloatVector v111 = FloatVector.fromArray(S, x, r1 + 176);
-            a5 = v111.fma(w11, a5);
-            FloatVector v112 = FloatVector.fromArray(S, x, r1 + 192);
-            a5 = v112.fma(w12, a5);
-            a6 = v112.fma(w10, a6);
-            FloatVector v113 = FloatVector.fromArray(S, x, r1 + 208);
-            a6 = v113.fma(w11, a6);
-            FloatVector v114 = FloatVector.fromArray(S, x, r1 + 224);
-            a6 = v114.fma(w12, a6);
-            a7 = v114.fma(w10, a7);
-            FloatVector v115 = FloatVector.fromArray(S, x, r1 + 240);
-            a7 = v115.fma(w11, a7);
-            FloatVector v116 = FloatVector.fromArray(S, x, r1 + 256);
-            a7 = v116.fma(w12, a7);
-            int r2 = o2 + i * 256;
-            FloatVector v20 = FloatVector.fromArray(S, x, r2);
-            a0 = v20.fma(w20, a0);
-            FloatVector v21 = FloatVector.fromArray(S, x, r2 + 16);
-            a0 = v21.fma(w21, a0);
-            FloatVector v22 = FloatVector.fromArray(S, x, r2 + 32);
-            a0 = v22.fma(w22, a0);
-            a1 = v22.fma(w20, a1);
-            FloatVector v23 = FloatVector.fromArray(S, x, r2 + 48);
-            a1 = v23.fma(w21, a1);
-            FloatVector v24 = FloatVector.fromArray(S, x, r2 + 64);
-            a1 = v24.fma(w22, a1);
-            a2 = v24.fma(w20, a2);
-            FloatVector v25 = FloatVector.fromArray(S, x, r2 + 80);
-            a2 = v25.fma(w21, a2);
-            FloatVector v26 = FloatVector.fromArray(S, x, r2 + 96);
-            a2 = v26.fma(w22, a2);
-            a3 = v26.fma(w20, a3);
-            FloatVector v27 = FloatVector.fromArray(S, x, r2 + 112);
-            a3 = v27.fma(w21, a3);
-            FloatVector v28 = FloatVector.fromArray(S, x, r2 + 128);
-            a3 = v28.fma(w22, a3);
-            a4 = v28.fma(w20, a4);
-            FloatVector v29 = FloatVector.fromArray(S, x, r2 + 144);
-            a4 = v29.fma(w21, a4);
-            FloatVector v210 = FloatVector.fromArray(S, x, r2 + 160);
-            a4 = v210.fma(w22, a4);
-            a5 = v210.fma(w20, a5);
-            FloatVector v211 = FloatVector.fromArray(S, x, r2 + 176);
-            a5 = v211.fma(w21, a5);
-            FloatVector v212 = FloatVector.fromArray(S, x, r2 + 192);
-            a5 = v212.fma(w22, a5);
-            a6 = v212.fma(w20, a6);
-            FloatVector v213 = FloatVector.fromArray(S, x, r2 + 208);
-            a6 = v213.fma(w21, a6);
-            FloatVector v214 = FloatVector.fromArray(S, x, r2 + 224);
-            a6 = v214.fma(w22, a6);
-            a7 = v214.fma(w20, a7);
-            FloatVector v215 = FloatVector.fromArray(S, x, r2 + 240);
-            a7 = v215.fma(w21, a7);
-            FloatVector v216 = FloatVector.fromArray(S, x, r2 + 256);
-            a7 = v216.fma(w22, a7);
-            int t = ti + i * 8 * outRow;
-            a0.add(bv).max(lov).min(hiv).intoArray(out, t);
-            a1.add(bv).max(lov).min(hiv).intoArray(out, t + 1 * outRow);
-            a2.add(bv).max(lov).min(hiv).intoArray(out, t + 2 * outRow);
-            a3.add(bv).max(lov).min(hiv).intoArray(out, t + 3 * outRow);
-            a4.add(bv).max(lov).min(hiv).intoArray(out, t + 4 * outRow);
-            a5.add(bv).max(lov).min(hiv).intoArray(out, t + 5 * outRow);
-            a6.add(bv).max(lov).min(hiv).intoArray(out, t + 6 * outRow);
-            a7.add(bv).max(lov).min(hiv).intoArray(out, t + 7 * outRow);
         }
     }
 
