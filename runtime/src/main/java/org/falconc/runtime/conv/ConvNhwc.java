@@ -118,8 +118,14 @@ public final class ConvNhwc {
      * core), JDK 17, on a machine shared with other builds (+-15% run to run): 3x3 64-512 channels
      * 56x56-7x7 150-220 GFLOP/s (70-100% of peak, 6x64 beats 5x64 by 5-15% from 14x14 up, 5x64 wins
      * on 7x7), 1x1 256-1024 channels 180-200 (81-94%), 1x1 64->256 56x56 120-157 (54-71%: 64-step
-     * reductions), first layer 7x7/2 3->64 150-157 (70-76%), 1x1 64->16 12x16 ~100 (47%; 10x32
-     * on its 16 valid channels no better), depthwise 3x3 144 ~27 (12%: load- and index-check-bound).
+     * reductions), first layer 7x7/2 3->64 150-157 (70-76%), 1x1 64->16 and 128->16 55x55 24x16
+     * 115-137 (50-59%; 12x16 78-120: every FMA of a 1-vector block needs its own broadcast), 1x1
+     * 96->24 and 144->24 56x56 10x32 83-97 (35-41%; two 12x16 blocks 65-77), 1x1 32-64 channels
+     * 10x32/6x64 158-214 (68-91%). Depthwise 3x3 (DEPTHWISE_3X3 vs the tap-table DEPTHWISE): 144ch
+     * 56x56 55 vs 29 (24% vs 13%), 576ch 14x14 38-40 vs 28, 960ch 7x7 34 vs 28, 32ch 112x112 42 vs
+     * 25, 96ch 112x112 stride 2 21-26 vs 22 (the input streams from L3: ~1 FLOP per byte moved). The
+     * 3x3 kernel alone, L1-resident, runs at ~35-40% of peak; a stride-1 layer does ~2.3 FLOPs per
+     * byte of input and output, which no longer fit L2 from 56x56 up.
      */
     public static int chooseVariant(int n, int c, int h, int w, int k, int oh, int ow, int r, int s,
                                     int strideH, int strideW, int padTop, int padLeft, int dilH, int dilW, int group) {
