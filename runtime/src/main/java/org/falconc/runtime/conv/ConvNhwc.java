@@ -31,6 +31,14 @@ public final class ConvNhwc {
     public static final int DIRECT_12X1 = 3;
     /** Variant: direct kernel, 6 pixels x 4 vectors of output channels (6 x 64 with AVX-512). */
     public static final int DIRECT_6X4 = 4;
+    /**
+     * Variant: depthwise 3x3, dilation 1, multiplier 1 (any stride and pads): blocks of output pixels
+     * along a row with the nine weight vectors in registers, each input vector loaded once per block
+     * for every tap that reads it.
+     */
+    public static final int DEPTHWISE_3X3 = 5;
+    /** Variant: direct kernel, 24 pixels x 1 vector of output channels (24 x 16 with AVX-512). */
+    public static final int DIRECT_24X1 = 6;
 
     private ConvNhwc() {
     }
@@ -38,6 +46,16 @@ public final class ConvNhwc {
     /** One input channel per group: the depthwise kernel and its weight layout. */
     public static boolean isDepthwise(int c, int group) {
         return group == c && group > 1;
+    }
+
+    /** A variant of the depthwise kernels (the others are direct-convolution register blocks). */
+    static boolean isDepthwiseVariant(int variant) {
+        return variant == DEPTHWISE || variant == DEPTHWISE_3X3;
+    }
+
+    /** A depthwise shape the {@link #DEPTHWISE_3X3} kernel runs: 3x3, dilation 1, one output channel per input. */
+    static boolean fitsDepthwise3x3(int c, int k, int r, int s, int dilH, int dilW, int group) {
+        return isDepthwise(c, group) && k == c && r == 3 && s == 3 && dilH == 1 && dilW == 1;
     }
 
     /** Floats of {@link #packInto}'s output. */
@@ -117,22 +135,29 @@ public final class ConvNhwc {
 
     /**
      * The register-block variant for a shape (a pure function of it: the compiler records it).
-     * Depthwise shapes get {@link #DEPTHWISE}; otherwise the block width follows the output channels
-     * per group: >= 64 takes 4 vectors (6 pixels on maps of >= 100 pixels, 5 on smaller ones), >= 32
-     * two, fewer one (16 channels occur: a wider block would compute padding).
+     * Depthwise shapes get {@link #DEPTHWISE_3X3} when 3x3 with dilation 1 and multiplier 1 (MobileNet's),
+     * else {@link #DEPTHWISE}; otherwise the block width follows the output channels per group: >= 64
+     * takes 4 vectors (6 pixels on maps of >= 100 pixels, 5 on smaller ones), 17-63 two, <= 16 one
+     * vector of 24 pixels.
      *
      * <p>Measured by ConvNhwcSpeed, 1 thread, AMD EPYC (Zen 5, AVX-512, FMA peak ~220 GFLOP/s per
      * core), JDK 17, on a machine shared with other builds (+-15% run to run): 3x3 64-512 channels
      * 56x56-7x7 150-220 GFLOP/s (70-100% of peak, 6x64 beats 5x64 by 5-15% from 14x14 up, 5x64 wins
      * on 7x7), 1x1 256-1024 channels 180-200 (81-94%), 1x1 64->256 56x56 120-157 (54-71%: 64-step
-     * reductions), first layer 7x7/2 3->64 150-157 (70-76%), 1x1 64->16 12x16 ~100 (47%; 10x32
-     * on its 16 valid channels no better), depthwise 3x3 144 ~27 (12%: load- and index-check-bound).
+     * reductions), first layer 7x7/2 3->64 150-157 (70-76%), 1x1 64->16 and 128->16 55x55 24x16
+     * 115-137 (50-59%; 12x16 78-120: every FMA of a 1-vector block needs its own broadcast), 1x1
+     * 96->24 and 144->24 56x56 10x32 83-97 (35-41%; two 12x16 blocks 65-77), 1x1 32-64 channels
+     * 10x32/6x64 158-214 (68-91%). Depthwise 3x3 (DEPTHWISE_3X3 vs the tap-table DEPTHWISE): 144ch
+     * 56x56 55 vs 29 (24% vs 13%), 576ch 14x14 38-40 vs 28, 960ch 7x7 34 vs 28, 32ch 112x112 42 vs
+     * 25, 96ch 112x112 stride 2 21-26 vs 22 (the input streams from L3: ~1 FLOP per byte moved). The
+     * 3x3 kernel alone, L1-resident, runs at ~35-40% of peak; a stride-1 layer does ~2.3 FLOPs per
+     * byte of input and output, which no longer fit L2 from 56x56 up.
      */
     public static int chooseVariant(int n, int c, int h, int w, int k, int oh, int ow, int r, int s,
                                     int strideH, int strideW, int padTop, int padLeft, int dilH, int dilW, int group) {
         checkGroups(k, c, group);
         if (isDepthwise(c, group)) {
-            return DEPTHWISE;
+            return fitsDepthwise3x3(c, k, r, s, dilH, dilW, group) ? DEPTHWISE_3X3 : DEPTHWISE;
         }
         int kg = k / group;
         if (kg >= 64) {
@@ -140,7 +165,9 @@ public final class ConvNhwc {
             // bands) 5-pixel blocks waste no recomputed pixels.
             return oh * ow >= 100 ? DIRECT_6X4 : DIRECT_5X4;
         }
-        return kg >= 32 ? DIRECT_10X2 : DIRECT_12X1;
+        // 17-31 channels: one 2-vector block (computing up to 15 padding channels) beats two 1-vector
+        // blocks, each of whose FMAs needs its own broadcast; 16 or fewer: 24 pixels per weight load.
+        return kg > 16 ? DIRECT_10X2 : DIRECT_24X1;
     }
 
     /** A readable name of a variant with this machine's vector length, e.g. "direct 5x64", "depthwise". */
@@ -148,9 +175,13 @@ public final class ConvNhwc {
         if (variant == DEPTHWISE) {
             return "depthwise";
         }
+        if (variant == DEPTHWISE_3X3) {
+            return "depthwise 3x3";
+        }
         NhwcKernel kernel = NhwcKernels.best();
         int nv = vectors(variant);
-        int rows = variant == DIRECT_6X4 ? kernel.tallRows() : kernel.rows(nv);
+        int rows = variant == DIRECT_6X4 ? kernel.tallRows() : variant == DIRECT_24X1 ? kernel.tallRows1()
+                : kernel.rows(nv);
         return "direct " + rows + "x" + nv * kernel.lanes();
     }
 
@@ -163,6 +194,7 @@ public final class ConvNhwc {
             case DIRECT_10X2:
                 return 2;
             case DIRECT_12X1:
+            case DIRECT_24X1:
                 return 1;
             default:
                 throw new IllegalArgumentException("not a direct-convolution variant: " + variant);
@@ -191,10 +223,12 @@ public final class ConvNhwc {
             throw new IllegalArgumentException("not the packed weights of a " + k + "x" + c / group + "x" + r + "x"
                     + s + " convolution of " + group + " groups: " + panels.length + " floats");
         }
-        if ((variant == DEPTHWISE) != isDepthwise(c, group)) {
-            throw new IllegalArgumentException("variant " + variant + " does not fit C=" + c + " group " + group);
+        if (isDepthwiseVariant(variant) != isDepthwise(c, group)
+                || variant == DEPTHWISE_3X3 && !fitsDepthwise3x3(c, k, r, s, dilH, dilW, group)) {
+            throw new IllegalArgumentException("variant " + variant + " does not fit C=" + c + " K=" + k + " group "
+                    + group + " kernel " + r + "x" + s + " dilation " + dilH + "," + dilW);
         }
-        if (variant != DEPTHWISE) {
+        if (!isDepthwiseVariant(variant)) {
             vectors(variant); // validates
         }
         return new ConvNhwcLayer(panels, n, c, h, w, k, oh, ow, r, s, strideH, strideW, padTop, padLeft,
@@ -274,7 +308,7 @@ public final class ConvNhwc {
         if (bits != null) {
             checkBits(layer, bits, bitsOff);
         }
-        if (layer.variant() == DEPTHWISE) {
+        if (isDepthwiseVariant(layer.variant())) {
             NhwcDepthwiseConv.run(ctx, kernel, layer, x, xOff, y, yOff, bias, act, p0, p1, residual, residualOff);
         } else {
             boolean fused = bits != null && ownsWords(layer.pieces(kernel), kernel.lanes(),

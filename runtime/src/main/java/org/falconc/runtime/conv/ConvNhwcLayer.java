@@ -37,7 +37,7 @@ public final class ConvNhwcLayer {
         this.inPixelStride = inPixelStride;
         this.outPixelStride = outPixelStride;
         this.variant = variant;
-        this.bestPieces = variant == ConvNhwc.DEPTHWISE ? null : splitColumns(NhwcKernels.best());
+        this.bestPieces = ConvNhwc.isDepthwiseVariant(variant) ? null : splitColumns(NhwcKernels.best());
     }
 
     /**

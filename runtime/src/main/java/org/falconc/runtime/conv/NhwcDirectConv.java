@@ -81,7 +81,7 @@ final class NhwcDirectConv {
         int[] xo = ctx.ints(lane, XO_SLOT, pixels);
         int[] pix = ctx.ints(lane, PIX_SLOT, pixels);
         int[] seg = ctx.ints(lane, SEG_SLOT, SEG_INTS * (pixels + 1));
-        int[] padded = ctx.ints(lane, PADDED_SLOT, 16);
+        int[] padded = ctx.ints(lane, PADDED_SLOT, 32);
         float[] tile = ctx.scratch(lane, ScratchSlots.CONV_LANE, kernel.tileLength());
 
         // Segments: runs of rows with one row-tap range x runs of columns with one column-tap range.
@@ -132,7 +132,8 @@ final class NhwcDirectConv {
         int colStep = dw * ips;
         int wRow = s * cg * ws;
         int wCol = cg * ws;
-        int mr = nv == 4 && l.variant() == ConvNhwc.DIRECT_6X4 ? kernel.tallRows() : kernel.rows(nv);
+        int mr = nv == 4 && l.variant() == ConvNhwc.DIRECT_6X4 ? kernel.tallRows()
+                : nv == 1 && l.variant() == ConvNhwc.DIRECT_24X1 ? kernel.tallRows1() : kernel.rows(nv);
         int cols = Math.min(nv * lanes, kg - col0);
         int chanOff = g * kg + col0;
         // Output bits (only when this block owns whole words, see ConvNhwc.ownsWords): the pixel's words

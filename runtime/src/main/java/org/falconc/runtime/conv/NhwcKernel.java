@@ -36,6 +36,11 @@ abstract class NhwcKernel {
     /** Output pixels of the taller 4-vector block ({@link ConvNhwc#DIRECT_6X4}). */
     abstract int tallRows();
 
+    /** Output pixels of the taller 1-vector block ({@link ConvNhwc#DIRECT_24X1}). */
+    final int tallRows1() {
+        return 24;
+    }
+
     /** Floats per tile row: the widest block. */
     final int tileStride() {
         return 4 * lanes();
@@ -43,12 +48,13 @@ abstract class NhwcKernel {
 
     /** Floats of a tile holding the largest block. */
     final int tileLength() {
-        int most = Math.max(Math.max(rows(1), tallRows()), Math.max(rows(2), rows(4)));
+        int most = Math.max(Math.max(Math.max(rows(1), tallRows()), Math.max(rows(2), rows(4))), tallRows1());
         return most * tileStride();
     }
 
     /**
-     * Computes {@code mr} (1, {@link #rows(int) rows(nv)} or, for 4 vectors, {@link #tallRows()}) output
+     * Computes {@code mr} (1, {@link #rows(int) rows(nv)}, for 4 vectors {@link #tallRows()}, for 1
+     * {@link #tallRows1()}) output
      * pixels x {@code nv * lanes()} output channels over
      * {@code inner} reduction steps into {@code tile}, starting from zero or ({@code load}) from the
      * tile: step ci reads input {@code x[xo[xoOff + m] + xAdd + ci]} and weight vector j at
@@ -80,6 +86,47 @@ abstract class NhwcKernel {
                     acc += x[xp + tapX[t] + ic] * w[wb + tapW[t] + oc];
                 }
                 tile[ti + oc] = acc;
+            }
+        }
+    }
+
+    /**
+     * Packs input row {@code x[xb + ix * ips + ch]} ({@code ix < w}, {@code ch < c}) for
+     * {@link #depthwise3x3}: {@code dst[db + (ch / PANEL * cols + ix + left) * PANEL + ch % PANEL]} for
+     * packed columns {@code [0, cols)}, zero in the columns outside the input and channels {@code [c, kPad)}.
+     */
+    void packRow(float[] x, int xb, int ips, int w, int c, int left, float[] dst, int db, int cols, int kPad) {
+        for (int pc = 0; pc < cols; pc++) {
+            int ix = pc - left;
+            for (int ch = 0; ch < kPad; ch++) {
+                dst[db + (ch / PANEL * cols + pc) * PANEL + ch % PANEL] = ix >= 0 && ix < w && ch < c
+                        ? x[xb + ix * ips + ch] : 0f;
+            }
+        }
+    }
+
+    /**
+     * Depthwise 3x3 (dilation 1, multiplier 1) of {@code count} output pixels of one row from three
+     * packed rows ({@link #packRow}, {@code cols} columns each, kernel row j's first column at
+     * {@code x[oj]}), for channels {@code c < chans} (at most kPad):
+     * {@code out[ob + p * outRow + c] = min(max(sum + bias[c], lo), hi)}, the sum over kernel rows
+     * {@code j < 3} and columns {@code d < 3} of
+     * {@code x[oj + (c / PANEL * cols + p * sw + d) * PANEL + c % PANEL] * w[(3 * j + d) * kPad + c]}:
+     * the fused bias and ReLU/Clip (or, with zero bias and infinite bounds, the plain sums).
+     */
+    void depthwise3x3(float[] x, int o0, int o1, int o2, int cols, int sw, int count, float[] w, int kPad, int chans,
+                      float[] bias, float lo, float hi, float[] out, int ob, int outRow) {
+        int[] offsets = {o0, o1, o2};
+        for (int p = 0; p < count; p++) {
+            for (int c = 0; c < chans; c++) {
+                float acc = 0f;
+                for (int j = 0; j < 3; j++) {
+                    int xi = offsets[j] + (c / PANEL * cols + p * sw) * PANEL + c % PANEL;
+                    for (int d = 0; d < 3; d++) {
+                        acc += x[xi + d * PANEL] * w[(3 * j + d) * kPad + c];
+                    }
+                }
+                out[ob + p * outRow + c] = Math.min(Math.max(acc + bias[c], lo), hi);
             }
         }
     }

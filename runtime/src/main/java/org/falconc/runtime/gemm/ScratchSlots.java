@@ -17,6 +17,9 @@ public final class ScratchSlots {
     /** B packed once for all tasks of a row-split GEMM (lane 0's slot, written before the tasks run). */
     public static final int SHARED_B = 5;
 
+    /** A zero input row for the depthwise 3x3 kernel's padded kernel rows (per lane). */
+    public static final int CONV_ZEROS = 6;
+
     private ScratchSlots() {
     }
 }

@@ -16,7 +16,9 @@ import org.falconc.runtime.parallel.ThreadPool;
  * </pre>
  * The peak is one core's: a Vector API loop of 12 independent FMA chains (enough to cover the FMA
  * latency on two pipes), best of several runs, re-measured before each layer's line (the machine is
- * shared: a busy moment lowers it). Each layer reports its best call.
+ * shared: a busy moment lowers it). Each layer reports its best call. System property
+ * {@code layers} (comma-separated substrings of the layer names, e.g. {@code -Dlayers=dw,1x1}) selects layers;
+ * a forced variant applies to the layers it fits (depthwise variants to depthwise layers, direct ones to the rest).
  */
 public final class ConvNhwcSpeed {
 
@@ -35,6 +37,21 @@ public final class ConvNhwcSpeed {
         {"dw 3x3 144 56x56", 144, 56, 56, 144, 3, 3, 1, 1, 144},
         {"fire 3x3 16->64 55x55", 16, 55, 55, 64, 3, 3, 1, 1, 1},
         {"fire 1x1 64->16 55x55", 64, 55, 55, 16, 1, 1, 1, 0, 1},
+        {"dw 3x3 96 112x112 s2", 96, 112, 112, 96, 3, 3, 2, 1, 96},
+        {"dw 3x3 576 14x14", 576, 14, 14, 576, 3, 3, 1, 1, 576},
+        {"dw 3x3 960 7x7", 960, 7, 7, 960, 3, 3, 1, 1, 960},
+        {"dw 3x3 32 112x112", 32, 112, 112, 32, 3, 3, 1, 1, 32},
+        {"sq 1x1 128->16 55x55", 128, 55, 55, 16, 1, 1, 1, 0, 1},
+        {"sq 1x1 128->32 27x27", 128, 27, 27, 32, 1, 1, 1, 0, 1},
+        {"sq 1x1 256->32 27x27", 256, 27, 27, 32, 1, 1, 1, 0, 1},
+        {"sq 1x1 384->48 13x13", 384, 13, 13, 48, 1, 1, 1, 0, 1},
+        {"sq 1x1 512->64 13x13", 512, 13, 13, 64, 1, 1, 1, 0, 1},
+        {"pj 1x1 96->24 56x56", 96, 56, 56, 24, 1, 1, 1, 0, 1},
+        {"pj 1x1 144->24 56x56", 144, 56, 56, 24, 1, 1, 1, 0, 1},
+        {"pj 1x1 192->32 28x28", 192, 28, 28, 32, 1, 1, 1, 0, 1},
+        {"pj 1x1 384->64 14x14", 384, 14, 14, 64, 1, 1, 1, 0, 1},
+        {"pj 1x1 576->96 14x14", 576, 14, 14, 96, 1, 1, 1, 0, 1},
+        {"pj 1x1 960->160 7x7", 960, 7, 7, 160, 1, 1, 1, 0, 1},
     };
 
     private ConvNhwcSpeed() {
@@ -51,7 +68,11 @@ public final class ConvNhwcSpeed {
                 System.getProperty("java.version"), S, NhwcKernels.best().name(), peak);
         System.out.printf("%-24s %-14s %10s %7s %10s %7s%n", "layer", "variant", threads1 + "T GF/s", "%peak",
                 threads2 + "T GF/s", "%peak");
+        String[] only = System.getProperty("layers", "").isEmpty() ? null : System.getProperty("layers").split(",");
         for (Object[] layer : LAYERS) {
+            if (only != null && java.util.Arrays.stream(only).noneMatch(((String) layer[0])::contains)) {
+                continue;
+            }
             int[] g = new int[9];
             for (int i = 0; i < 9; i++) {
                 g[i] = (Integer) layer[i + 1];
@@ -59,8 +80,10 @@ public final class ConvNhwcSpeed {
             int c = g[0], h = g[1], w = g[2], k = g[3], r = g[4], s = g[5], stride = g[6], pad = g[7], group = g[8];
             int oh = (h + 2 * pad - r) / stride + 1;
             int ow = (w + 2 * pad - s) / stride + 1;
-            int variant = forced >= 0 && !ConvNhwc.isDepthwise(c, group) ? forced
-                    : ConvNhwc.chooseVariant(1, c, h, w, k, oh, ow, r, s, stride, stride, pad, pad, 1, 1, group);
+            int variant = ConvNhwc.chooseVariant(1, c, h, w, k, oh, ow, r, s, stride, stride, pad, pad, 1, 1, group);
+            if (forced >= 0 && ConvNhwc.isDepthwiseVariant(forced) == ConvNhwc.isDepthwise(c, group)) {
+                variant = forced;
+            }
             Random rnd = new Random(1);
             float[] x = random(rnd, h * w * c);
             float[] wts = random(rnd, k * c / group * r * s);

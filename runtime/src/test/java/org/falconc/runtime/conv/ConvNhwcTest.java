@@ -25,7 +25,7 @@ class ConvNhwcTest {
         Epilogue.THRESHOLDED_RELU,
     };
     private static final int[] DIRECT = {
-        ConvNhwc.DIRECT_5X4, ConvNhwc.DIRECT_6X4, ConvNhwc.DIRECT_10X2, ConvNhwc.DIRECT_12X1,
+        ConvNhwc.DIRECT_5X4, ConvNhwc.DIRECT_6X4, ConvNhwc.DIRECT_10X2, ConvNhwc.DIRECT_12X1, ConvNhwc.DIRECT_24X1,
     };
     /** Written to y before each run: elements outside the output channels must keep it. */
     private static final float UNTOUCHED = 1234.5f;
@@ -85,6 +85,9 @@ class ConvNhwcTest {
         }
 
         int[] variants() {
+            if (ConvNhwc.fitsDepthwise3x3(c, k, r, s, dh, dw, group)) {
+                return new int[] {ConvNhwc.DEPTHWISE, ConvNhwc.DEPTHWISE_3X3};
+            }
             return ConvNhwc.isDepthwise(c, group) ? new int[] {ConvNhwc.DEPTHWISE} : DIRECT;
         }
 
@@ -233,6 +236,31 @@ class ConvNhwcTest {
     }
 
     @Test
+    void depthwise3x3MatchesNaive() {
+        Random rnd = new Random(17);
+        // n, c, h, w, stride h, w, pads t, l, b, r, act, bias, residual, extra input / output pixel stride
+        int[][] shapes = {
+            {2, 32, 15, 23, 1, 1, 1, 1, 1, 1, Epilogue.CLIP, 1, 1, 3, 1}, // 8-pixel blocks, shifted last block
+            {1, 48, 11, 11, 2, 2, 1, 1, 1, 1, Epilogue.RELU, 1, 0, 0, 0}, // stride 2
+            {1, 96, 12, 17, 2, 2, 0, 1, 1, 1, Epilogue.NONE, 1, 0, 0, 2}, // stride 2, MobileNet-style pads
+            {1, 64, 7, 7, 1, 1, 1, 1, 1, 1, Epilogue.HARD_SWISH, 1, 1, 0, 0}, // 7-pixel rows: two blocks of 4
+            {1, 17, 9, 13, 1, 1, 1, 1, 1, 1, Epilogue.SIGMOID, 0, 1, 2, 3}, // channel tail (17 of a 32 panel)
+            {1, 20, 5, 1, 1, 1, 1, 1, 1, 1, Epilogue.NONE, 1, 0, 0, 0}, // 1-pixel rows
+            {1, 20, 4, 2, 1, 1, 1, 1, 1, 1, Epilogue.NONE, 1, 0, 1, 0}, // 2-pixel rows
+            {2, 16, 6, 3, 1, 1, 1, 1, 1, 1, Epilogue.RELU, 1, 1, 0, 0}, // 3-pixel rows
+            {1, 16, 13, 13, 3, 3, 1, 1, 1, 1, Epilogue.NONE, 1, 0, 0, 0}, // stride 3: the scalar loops
+            {1, 33, 10, 11, 2, 1, 0, 2, 2, 0, Epilogue.LEAKY_RELU, 1, 1, 0, 1}, // asymmetric pads and strides
+            {1, 16, 8, 20, 1, 2, 2, 2, 2, 2, Epilogue.RELU, 0, 0, 0, 0}, // pads 2: whole kernel rows outside
+            {1, 40, 6, 19, 1, 1, 0, 0, 0, 0, Epilogue.NONE, 1, 0, 5, 0}, // no padding
+            {1, 160, 7, 7, 1, 1, 1, 1, 1, 1, Epilogue.CLIP, 1, 0, 0, 0}, // many channels, 7x7
+        };
+        for (int[] g : shapes) {
+            new Case(rnd, g[0], g[1], g[2], g[3], g[1], 3, 3, g[4], g[5], g[6], g[7], g[8], g[9], 1, 1, g[1], g[10],
+                    g[11] == 1, g[12] == 1, g[1] + g[13], g[1] + g[14]).checkAll();
+        }
+    }
+
+    @Test
     void longReductionsAccumulateInChunks() {
         Random rnd = new Random(5);
         // 4 * 9 * 128 * 64 bytes of weights per 4-vector block: chunks of kernel rows, which cut the border
@@ -337,13 +365,23 @@ class ConvNhwcTest {
 
     @Test
     void apiDescribesVariantsAndRejectsBadLayers() {
-        assertEquals(ConvNhwc.DEPTHWISE,
+        assertEquals(ConvNhwc.DEPTHWISE_3X3,
                 ConvNhwc.chooseVariant(1, 144, 56, 56, 144, 56, 56, 3, 3, 1, 1, 1, 1, 1, 1, 144));
+        assertEquals(ConvNhwc.DEPTHWISE_3X3,
+                ConvNhwc.chooseVariant(1, 96, 112, 112, 96, 56, 56, 3, 3, 2, 2, 1, 1, 1, 1, 96));
+        assertEquals(ConvNhwc.DEPTHWISE, // dilated, 5x5, multiplier 2: the tap-table kernel
+                ConvNhwc.chooseVariant(1, 144, 56, 56, 144, 56, 56, 3, 3, 1, 1, 2, 2, 2, 2, 144));
+        assertEquals(ConvNhwc.DEPTHWISE, ConvNhwc.chooseVariant(1, 32, 9, 9, 32, 9, 9, 5, 5, 1, 1, 2, 2, 1, 1, 32));
+        assertEquals(ConvNhwc.DEPTHWISE, ConvNhwc.chooseVariant(1, 32, 9, 9, 64, 9, 9, 3, 3, 1, 1, 1, 1, 1, 1, 32));
+        assertEquals("depthwise 3x3", ConvNhwc.variantName(ConvNhwc.DEPTHWISE_3X3));
         assertEquals(ConvNhwc.DIRECT_6X4, ConvNhwc.chooseVariant(1, 64, 56, 56, 64, 56, 56, 3, 3, 1, 1, 1, 1, 1, 1, 1));
         assertEquals(ConvNhwc.DIRECT_5X4, ConvNhwc.chooseVariant(1, 512, 7, 7, 512, 7, 7, 3, 3, 1, 1, 1, 1, 1, 1, 1));
         assertEquals(ConvNhwc.DIRECT_10X2, ConvNhwc.chooseVariant(1, 16, 9, 9, 48, 9, 9, 3, 3, 1, 1, 1, 1, 1, 1, 1));
-        assertEquals(ConvNhwc.DIRECT_12X1,
+        assertEquals(ConvNhwc.DIRECT_24X1,
                 ConvNhwc.chooseVariant(1, 64, 55, 55, 16, 55, 55, 1, 1, 1, 1, 0, 0, 1, 1, 1));
+        assertEquals(ConvNhwc.DIRECT_10X2,
+                ConvNhwc.chooseVariant(1, 96, 56, 56, 24, 56, 56, 1, 1, 1, 1, 0, 0, 1, 1, 1));
+        assertTrue(ConvNhwc.variantName(ConvNhwc.DIRECT_24X1).startsWith("direct 24x"));
         assertEquals("depthwise", ConvNhwc.variantName(ConvNhwc.DEPTHWISE));
         assertTrue(ConvNhwc.variantName(ConvNhwc.DIRECT_12X1).startsWith("direct "));
         assertEquals(2 * 32 * 9 * 8, ConvNhwc.packedLength(34, 16, 3, 3, 2));
@@ -357,6 +395,13 @@ class ConvNhwcTest {
                 1, 1, 1, 1, 1, 1, 1, 7, 16, ConvNhwc.DIRECT_10X2)); // pixel stride < C
         assertThrows(IllegalArgumentException.class, () -> ConvNhwc.prepacked(packed, 1, 8, 5, 5, 16, 5, 5, 3, 3,
                 1, 1, 1, 1, 1, 1, 1, 8, 16, ConvNhwc.DEPTHWISE)); // not a depthwise shape
+        float[] dw = new float[ConvNhwc.packedLength(16, 16, 5, 5, 16)];
+        assertThrows(IllegalArgumentException.class, () -> ConvNhwc.prepacked(dw, 1, 16, 9, 9, 16, 9, 9, 5, 5,
+                1, 1, 2, 2, 1, 1, 16, 16, 16, ConvNhwc.DEPTHWISE_3X3)); // 5x5
+        assertThrows(IllegalArgumentException.class, () -> ConvNhwc.prepacked(dw, 1, 16, 9, 9, 16, 5, 5, 3, 3,
+                1, 1, 0, 0, 2, 2, 16, 16, 16, ConvNhwc.DEPTHWISE_3X3)); // dilated
+        assertThrows(IllegalArgumentException.class, () -> ConvNhwc.prepacked(dw, 1, 16, 9, 9, 32, 9, 9, 3, 3,
+                1, 1, 1, 1, 1, 1, 16, 16, 32, ConvNhwc.DEPTHWISE_3X3)); // multiplier 2
         assertThrows(IllegalArgumentException.class, () -> ConvNhwc.run(new ExecutionContext(ONE), layer,
                 new float[10], 0, new float[500], 0, null, Epilogue.NONE, 0, 0, null, 0)); // input too short
     }
