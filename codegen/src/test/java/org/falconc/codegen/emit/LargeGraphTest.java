@@ -2,11 +2,14 @@ package org.falconc.codegen.emit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.falconc.codegen.CompileOptions;
@@ -14,9 +17,14 @@ import org.falconc.codegen.CompileResult;
 import org.falconc.codegen.Compiler;
 import org.falconc.codegen.EmitKind;
 import org.falconc.codegen.TestModels;
+import org.falconc.codegen.program.KernelCall;
+import org.falconc.codegen.program.Layer;
+import org.falconc.codegen.program.Program;
+import org.falconc.ir.FalconcException;
 import org.falconc.ir.Graph;
 import org.falconc.runtime.model.CompiledModel;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -97,6 +105,26 @@ class LargeGraphTest {
         float[] x = inputs.get("x");
         for (int i = 0; i < x.length; i++) {
             assertEquals(x[i] + convs / 1024.0, y[i], 1e-3, "element " + i);
+        }
+    }
+
+    /** One layer of 10,000 kernel calls (as a Concat of 10,000 inputs would lower) cannot be split: a user error. */
+    @Test
+    void aLayerLargerThanAMethodIsAUserError() {
+        Program small = Compiler.lower(TestModels.graph(addChain(1)), "gen.large", "Huge");
+        Layer layer = small.layers().get(0);
+        List<KernelCall> calls = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            calls.addAll(layer.kernelCalls());
+        }
+        Program huge = new Program(small.packageName(), small.className(), small.inputs(), small.outputs(), small.weights(),
+                small.packed(), small.arenaLengths(), small.peakActivationBytes(),
+                List.of(new Layer(layer.methodName(), layer.nodeName(), layer.op(), layer.inputs(), layer.outputs(), calls)));
+        for (Executable emit : List.<Executable>of(() -> Compiler.classFiles(huge), () -> Compiler.javaSource(huge))) {
+            FalconcException e = assertThrows(FalconcException.class, emit);
+            assertTrue(e.kind().isUserError(), e.kind().toString());
+            assertTrue(e.getMessage().startsWith("the model is too large for one Java class (method " + layer.methodName()),
+                    e.getMessage());
         }
     }
 
