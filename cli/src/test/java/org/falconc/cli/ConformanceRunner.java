@@ -60,8 +60,8 @@ final class ConformanceRunner {
         return new ConformanceResult(name, failure == null, failure, ms);
     }
 
-    /** Returns null when every output matches, else what differs. */
-    private static String check(Path caseDir, Engine engine) throws Exception {
+    /** Returns null when the outputs are exactly the expected ones, in number and value, else what differs. */
+    static String check(Path caseDir, Engine engine) throws Exception {
         Path modelFile = caseDir.resolve("model.onnx");
         List<Tensor> expected = readNumbered(caseDir.resolve("test_data_set_0"), "output_");
         Map<String, Tensor> known;
@@ -70,10 +70,14 @@ final class ConformanceRunner {
         } catch (IllegalArgumentException e) {
             return e.getMessage();
         }
+        if (expected.isEmpty()) {
+            return "the case has no expected outputs (test_data_set_0/output_0.pb is missing)";
+        }
         Map<String, Tensor> outputs = engine.run(modelFile, known);
         List<Tensor> actual = new ArrayList<>(outputs.values());
-        if (actual.size() < expected.size()) {
-            return "model produced " + actual.size() + " outputs, expected " + expected.size();
+        // A missing output is untested, an extra one unexplained: both fail the case.
+        if (actual.size() != expected.size()) {
+            return "model produced " + actual.size() + " outputs " + outputs.keySet() + ", expected " + expected.size();
         }
         for (int i = 0; i < expected.size(); i++) {
             String d = compare(actual.get(i), expected.get(i));

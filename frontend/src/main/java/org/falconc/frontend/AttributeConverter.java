@@ -9,10 +9,15 @@ import org.falconc.ir.Attributes;
 
 /** Converts ONNX node attributes into IR attributes (tensors decoded, strings as UTF-8). */
 final class AttributeConverter {
-    private final TensorDecoder tensors;
+    /** The first IR version whose attributes must carry their type. */
+    static final long FIRST_IR_WITH_ATTRIBUTE_TYPES = 2;
 
-    AttributeConverter(TensorDecoder tensors) {
+    private final TensorDecoder tensors;
+    private final long irVersion;
+
+    AttributeConverter(TensorDecoder tensors, long irVersion) {
         this.tensors = tensors;
+        this.irVersion = irVersion;
     }
 
     /** All attributes of a node; {@code node} names it in errors. */
@@ -36,7 +41,7 @@ final class AttributeConverter {
     }
 
     private Attribute convert(AttributeProto a, String what) {
-        AttributeType kind = kindOf(a, what);
+        AttributeType kind = kindOf(a, irVersion, what);
         return switch (kind) {
             case FLOAT -> new Attribute.Float(a.getF());
             case INT -> new Attribute.Int(a.getI());
@@ -68,10 +73,18 @@ final class AttributeConverter {
         };
     }
 
-    /** The declared kind; for models that predate the type field (IR 1), the kind of the field that is set. */
-    private static AttributeType kindOf(AttributeProto a, String what) {
+    /**
+     * The declared kind; for models that predate the type field (IR 1), the kind of the field that is
+     * set. From IR 2 an UNDEFINED type is an error, not a guess: the value fields could disagree with
+     * what the writer meant.
+     */
+    private static AttributeType kindOf(AttributeProto a, long irVersion, String what) {
         if (a.getType() != AttributeType.UNDEFINED) {
             return a.getType();
+        }
+        if (irVersion >= FIRST_IR_WITH_ATTRIBUTE_TYPES) {
+            throw new FrontendException(what + ": has type UNDEFINED (IR version " + irVersion
+                    + " requires the type of every attribute)");
         }
         if (a.hasF()) {
             return AttributeType.FLOAT;

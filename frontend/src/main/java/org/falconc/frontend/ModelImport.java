@@ -29,7 +29,7 @@ final class ModelImport {
         Opsets opsets = Opsets.of(model);
         GraphProto g = model.getGraph();
         TensorDecoder decoder = new TensorDecoder(new ExternalData(baseDir));
-        AttributeConverter attributes = new AttributeConverter(decoder);
+        AttributeConverter attributes = new AttributeConverter(decoder, opsets.irVersion());
 
         if (g.getSparseInitializerCount() > 0) {
             throw new FrontendException("sparse initializer '" + g.getSparseInitializer(0).getValues().getName()

@@ -2,6 +2,8 @@ package org.falconc.frontend;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
 import org.falconc.frontend.onnx.TensorProto;
 import org.falconc.ir.DType;
 import org.falconc.ir.Shape;
@@ -33,6 +35,7 @@ final class TensorDecoder {
             throw new FrontendException(what + ": " + (DataTypes.isKnown(type) ? "unsupported data type " : "")
                     + DataTypes.describe(type));
         }
+        requireOneDataField(t, what);
         Shape shape = shapeOf(t, what);
         int n = shape.numElements();
         ByteBuffer bytes = rawBytes(t, what);
@@ -45,6 +48,36 @@ final class TensorDecoder {
             return fromRaw(type, shape, n, bytes.order(ByteOrder.LITTLE_ENDIAN));
         }
         return fromTyped(t, type, shape, n, what);
+    }
+
+    /**
+     * Refuses data in more than one place (raw_data, external data, typed fields): which one a writer
+     * meant is a guess, and taking one silently would compute with the wrong weights.
+     */
+    private static void requireOneDataField(TensorProto t, String what) {
+        List<String> fields = new ArrayList<>();
+        if (t.hasRawData()) {
+            fields.add("raw_data");
+        }
+        if (t.getDataLocation() == TensorProto.DataLocation.EXTERNAL) {
+            fields.add("external data");
+        }
+        addIfSet(fields, "float_data", t.getFloatDataCount());
+        addIfSet(fields, "int32_data", t.getInt32DataCount());
+        addIfSet(fields, "string_data", t.getStringDataCount());
+        addIfSet(fields, "int64_data", t.getInt64DataCount());
+        addIfSet(fields, "double_data", t.getDoubleDataCount());
+        addIfSet(fields, "uint64_data", t.getUint64DataCount());
+        if (fields.size() > 1) {
+            throw new FrontendException(what + ": has data in " + String.join(" and ", fields)
+                    + " (a tensor's data must be in exactly one of them)");
+        }
+    }
+
+    private static void addIfSet(List<String> fields, String field, int count) {
+        if (count > 0) {
+            fields.add(field);
+        }
     }
 
     private static Shape shapeOf(TensorProto t, String what) {

@@ -214,12 +214,34 @@ class ImportErrorsTest {
     }
 
     @Test
-    void attributeWithoutTypeIsReadFromItsValue() {
+    void attributeWithoutTypeIsReadFromItsValueInIrVersion1() {
         // IR version 1 writers left out the type field.
         AttributeProto untyped = AttributeProto.newBuilder().setName("alpha").setF(0.25f).build();
-        var g = TestModel.opset(13).input("x", FLOAT, 2).output("y", FLOAT)
+        var g = TestModel.opset(13).ir(1).input("x", FLOAT, 2).output("y", FLOAT)
                 .node("LeakyRelu", "l", names("x"), names("y"), untyped).graph();
         assertEquals(0.25f, TestModel.only(g, "LeakyRelu").attrs().getFloat("alpha"));
+    }
+
+    @Test
+    void attributeOfTypeUndefinedIsRefusedFromIrVersion2NamingNodeAndAttribute() {
+        AttributeProto untyped = AttributeProto.newBuilder().setName("alpha").setF(0.25f).build();
+        assertEquals("LeakyRelu 'l' attribute 'alpha': has type UNDEFINED (IR version 2 requires the type of every attribute)",
+                fails(() -> TestModel.opset(13).ir(2).input("x", FLOAT, 2).output("y", FLOAT)
+                        .node("LeakyRelu", "l", names("x"), names("y"), untyped).importAllOps()));
+        AttributeProto empty = AttributeProto.newBuilder().setName("alpha").build();
+        assertEquals("LeakyRelu 'l' attribute 'alpha': has type UNDEFINED (IR version 8 requires the type of every attribute)",
+                fails(() -> TestModel.opset(13).input("x", FLOAT, 2).output("y", FLOAT)
+                        .node("LeakyRelu", "l", names("x"), names("y"), empty).importAllOps()));
+    }
+
+    @Test
+    void initializerWithRawAndTypedDataIsRefusedNamingIt() {
+        var both = TestModel.rawFloats("w", dims(2), 1f, 2f).toBuilder().addFloatData(1f).addFloatData(2f).build();
+        assertEquals("initializer 'w': has data in raw_data and float_data (a tensor's data must be in exactly one of them)",
+                fails(() -> TestModel.opset(13).output("w", FLOAT).initializer(both).importAllOps()));
+        var twoTyped = TestModel.tensor("w", DataTypes.INT64, 1).addInt64Data(3).addInt32Data(3).build();
+        assertEquals("initializer 'w': has data in int32_data and int64_data (a tensor's data must be in exactly one of them)",
+                fails(() -> TestModel.opset(13).output("w", DataTypes.INT64).initializer(twoTyped).importAllOps()));
     }
 
     @Test

@@ -9,33 +9,81 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The read-only test data in ../shared (models and ONNX conformance cases); tests skip without it. */
+/**
+ * The read-only test data in ../shared (models and ONNX conformance cases). Tests skip on a fresh
+ * clone without ../shared, and fail when ../shared lacks what they need.
+ */
 final class SharedData {
     private SharedData() {
     }
 
+    /**
+     * ../shared next to the repository root: the {@code falconc.shared} property when set, else found by
+     * walking up from the working directory (a module's directory under surefire) to the topmost
+     * directory holding a pom.xml, so {@code mvn -pl <module>} and {@code mvn -f <repo>/pom.xml} from
+     * anywhere find the same data.
+     */
+    static Path root() {
+        String configured = System.getProperty("falconc.shared", "");
+        if (!configured.isBlank()) {
+            return Path.of(configured).toAbsolutePath().normalize();
+        }
+        Path dir = Path.of("").toAbsolutePath();
+        Path repository = null;
+        for (Path d = dir; d != null; d = d.getParent()) {
+            if (Files.isRegularFile(d.resolve("pom.xml"))) {
+                repository = d;
+            } else if (repository != null) {
+                break;
+            }
+        }
+        return (repository == null ? dir : repository).resolveSibling("shared").normalize();
+    }
+
+    /**
+     * The path under ../shared. Skips the calling test only when ../shared is absent altogether (a
+     * fresh clone); when it is present, a missing file is a failure, not a silent skip.
+     */
+    static Path require(String relative) {
+        Path root = root();
+        assumeTrue(Files.isDirectory(root), "../shared not found at " + root + ": skipping (CI has it)");
+        Path p = root.resolve(relative);
+        if (!Files.exists(p)) {
+            throw new AssertionError("../shared is at " + root + " but " + relative + " is missing from it");
+        }
+        return p;
+    }
+
     static Path dir() {
-        Path dir = Path.of(System.getProperty("falconc.shared", "../../shared"));
-        assumeTrue(Files.isDirectory(dir), "../shared not found: skipping tests on shared models and data");
-        return dir;
+        Path root = root();
+        assumeTrue(Files.isDirectory(root), "../shared not found at " + root + ": skipping tests on shared models and data");
+        return root;
     }
 
     static Path models() {
-        return dir().resolve("models");
+        return require("models");
     }
 
     static Path conformance() {
-        return dir().resolve("onnx-conformance");
+        return require("onnx-conformance");
     }
 
-    /** Every {@code *.onnx} in models/. */
+    /** Every {@code *.onnx} in models/ (at least one). */
     static List<Path> modelFiles() {
-        return list(models(), 1, p -> p.toString().endsWith(".onnx"));
+        return nonEmpty(list(models(), 1, p -> p.toString().endsWith(".onnx")), "models/*.onnx");
     }
 
-    /** Every conformance case folder (kind/case) that holds a model.onnx. */
+    /** Every conformance case folder (kind/case) that holds a model.onnx (at least one). */
     static List<Path> conformanceCases() {
-        return list(conformance(), 2, p -> Files.isRegularFile(p.resolve("model.onnx")));
+        return nonEmpty(list(conformance(), 2, p -> Files.isRegularFile(p.resolve("model.onnx"))),
+                "onnx-conformance/*/*/model.onnx");
+    }
+
+    private static List<Path> nonEmpty(List<Path> found, String what) {
+        if (found.isEmpty()) {
+            throw new AssertionError("../shared is at " + root() + " but holds no " + what);
+        }
+        return found;
     }
 
     private static List<Path> list(Path root, int depth, java.util.function.Predicate<Path> keep) {

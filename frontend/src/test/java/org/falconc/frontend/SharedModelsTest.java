@@ -94,7 +94,9 @@ class SharedModelsTest {
             for (int i = 0; i < im.graph().outputs().size(); i++) {
                 Path pb = data.resolve("output_" + i + ".pb");
                 Integer declared = im.outputElemTypes().get(im.graph().outputs().get(i).name());
-                if (Files.exists(pb) && (declared == null || declared != TensorFiles.elemType(pb))) {
+                if (!Files.exists(pb)) {
+                    mismatches.add(c.getFileName() + ": output " + i + " has no " + pb.getFileName());
+                } else if (declared == null || declared != TensorFiles.elemType(pb)) {
                     mismatches.add(c.getFileName() + ": output " + i + " elem type " + declared + " differs from its data");
                 }
             }

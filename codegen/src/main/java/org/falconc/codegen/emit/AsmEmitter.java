@@ -40,7 +40,9 @@ import static org.objectweb.asm.Opcodes.T_FLOAT;
 import static org.objectweb.asm.Opcodes.T_INT;
 import static org.objectweb.asm.Opcodes.V17;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.falconc.codegen.program.Arg;
@@ -51,14 +53,17 @@ import org.falconc.codegen.program.Program;
 import org.falconc.codegen.program.Slot;
 import org.falconc.codegen.program.TensorSpec;
 import org.falconc.ir.DType;
+import org.objectweb.asm.ClassTooLargeException;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Handle;
+import org.objectweb.asm.MethodTooLargeException;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Type;
 
 /**
- * Writes a {@link Program} as the bytecode of one class (Java 17 class file) extending
- * {@code CompiledModel}; see {@link ClassLayout} for its members. The code has no branches, so no
+ * Writes a {@link Program} as the bytecode of a class (Java 17 class file) extending
+ * {@code CompiledModel}, and for a very large graph its nested helper classes; see {@link ClassLayout}
+ * for the members. The code has no branches, so no
  * stack map frames are needed and the writer only computes max stack and locals.
  */
 public final class AsmEmitter {
@@ -76,41 +81,79 @@ public final class AsmEmitter {
         this.self = program.internalName();
     }
 
-    /** The class file of the program's model class. */
-    public static byte[] emit(Program program) {
-        return new AsmEmitter(program).emitClass();
+    /**
+     * The class files of the program: internal name to bytes, the model class first, then its nested
+     * helper classes (only a graph of more than {@link ClassLayout#LAYERS_ALONE} layers has them).
+     *
+     * @throws org.falconc.ir.FalconcException (unsupported) when a class would exceed a class-file limit
+     */
+    public static Map<String, byte[]> emit(Program program) {
+        AsmEmitter emitter = new AsmEmitter(program);
+        try {
+            return emitter.emitClasses();
+        } catch (MethodTooLargeException e) {
+            throw ClassLayout.tooLarge("method " + e.getMethodName() + " has " + e.getCodeSize() + " bytes of code");
+        } catch (ClassTooLargeException e) {
+            throw ClassLayout.tooLarge(e.getConstantPoolCount() + " constant-pool entries");
+        }
     }
 
-    private byte[] emitClass() {
+    private Map<String, byte[]> emitClasses() {
         cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, self, null, ClassLayout.BASE, null);
         cw.visitSource(program.className() + ".onnx", null);
         cw.visitInnerClass("java/lang/invoke/MethodHandles$Lookup", "java/lang/invoke/MethodHandles", "Lookup",
                 ACC_PUBLIC | ACC_FINAL | ACC_STATIC);
+        List<ClassWriter> helpers = new ArrayList<>();
+        for (int n = 0; n < layout.helpers(); n++) {
+            // Nestmates, so the helpers read the model's private fields directly.
+            String helper = layout.helperInternalName(n);
+            cw.visitNestMember(helper);
+            cw.visitInnerClass(helper, self, ClassLayout.helperName(n), ACC_STATIC | ACC_FINAL);
+            ClassWriter hw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+            hw.visit(V17, ACC_FINAL | ACC_SUPER, helper, null, "java/lang/Object", null);
+            hw.visitSource(program.className() + ".onnx", null);
+            hw.visitNestHost(self);
+            hw.visitInnerClass(helper, self, ClassLayout.helperName(n), ACC_STATIC | ACC_FINAL);
+            helpers.add(hw);
+        }
         cw.visitField(ACC_PUBLIC | ACC_STATIC | ACC_FINAL, "PEAK_ACTIVATION_BYTES", "J", null,
                 program.peakActivationBytes()).visitEnd();
         for (String name : layout.arrayConstants().values()) {
             cw.visitField(ACC_PRIVATE | ACC_STATIC | ACC_FINAL, name, name.startsWith("I") ? "[I" : "[F", null, null).visitEnd();
         }
+        int weightAccess = layout.finalWeightFields() ? ACC_PRIVATE | ACC_FINAL : ACC_PRIVATE;
         for (int k = 0; k < program.weights().size(); k++) {
             if (layout.retained(k)) {
-                cw.visitField(ACC_PRIVATE | ACC_FINAL, ClassLayout.weightField(k),
+                cw.visitField(weightAccess, ClassLayout.weightField(k),
                         ClassLayout.arrayDescriptor(program.weights().get(k).data().dtype()), null, null).visitEnd();
             }
         }
         for (int k = 0; k < program.packed().size(); k++) {
-            cw.visitField(ACC_PRIVATE | ACC_FINAL, ClassLayout.packedField(k), "L" + program.packed().get(k).type() + ";",
+            cw.visitField(weightAccess, ClassLayout.packedField(k), "L" + program.packed().get(k).type() + ";",
                     null, null).visitEnd();
         }
         staticInitializer();
         defaultConstructor();
         constructor();
+        for (int n = 0; n < layout.loadChunks().size(); n++) {
+            loadChunk(n, layout.loadChunks().get(n));
+        }
         builder();
         execute();
-        for (Layer l : program.layers()) {
-            layer(l);
+        for (int n = 0; n < layout.executeChunks().size(); n++) {
+            executeChunk(n, layout.executeChunks().get(n));
+        }
+        for (LayerMethod m : layout.layerMethods()) {
+            layerMethod(m.inHelper() ? helpers.get(m.helper()) : cw, m);
         }
         cw.visitEnd();
-        return cw.toByteArray();
+        Map<String, byte[]> classes = new LinkedHashMap<>();
+        classes.put(self, cw.toByteArray());
+        for (int n = 0; n < helpers.size(); n++) {
+            helpers.get(n).visitEnd();
+            classes.put(layout.helperInternalName(n), helpers.get(n).toByteArray());
+        }
+        return classes;
     }
 
     private void staticInitializer() {
@@ -160,14 +203,28 @@ public final class AsmEmitter {
         pushIntArray(mv, layout.arenaLengths());
         mv.visitMethodInsn(INVOKESPECIAL, ClassLayout.BASE, "<init>",
                 "(I[Ljava/lang/String;[[I[Ljava/lang/String;[Ljava/lang/String;[[I[Ljava/lang/String;[I)V", false);
+        if (!layout.loadChunks().isEmpty()) {
+            loadWeightsFile(mv);
+            mv.visitVarInsn(ASTORE, 2);
+            for (int n = 0; n < layout.loadChunks().size(); n++) {
+                mv.visitVarInsn(ALOAD, 0);
+                mv.visitVarInsn(ALOAD, 2);
+                mv.visitMethodInsn(INVOKESPECIAL, self, ClassLayout.loadChunkName(n), LOAD_CHUNK_DESCRIPTOR, false);
+            }
+            // The fields the chunks assign are not final; publish them as a constructor publishes final fields.
+            mv.visitMethodInsn(INVOKESTATIC, "java/lang/invoke/VarHandle", "releaseFence", "()V", false);
+            mv.visitInsn(RETURN);
+            mv.visitMaxs(0, 0);
+            mv.visitEnd();
+            return;
+        }
+        Map<Integer, Integer> weightLocals = new HashMap<>();
         if (!program.weights().isEmpty()) {
             // locals: 0 this, 1 threads, 2 the weights file, 3.. one per weight
-            mv.visitLdcInsn(Type.getObjectType(self));
-            mv.visitLdcInsn(program.weightsResource());
-            mv.visitMethodInsn(INVOKESTATIC, ClassLayout.WEIGHTS_FILE, "load",
-                    "(Ljava/lang/Class;Ljava/lang/String;)L" + ClassLayout.WEIGHTS_FILE + ";", false);
+            loadWeightsFile(mv);
             mv.visitVarInsn(ASTORE, 2);
             for (int k = 0; k < program.weights().size(); k++) {
+                weightLocals.put(k, 3 + k);
                 DType dtype = program.weights().get(k).data().dtype();
                 mv.visitVarInsn(ALOAD, 2);
                 pushInt(mv, k);
@@ -184,8 +241,49 @@ public final class AsmEmitter {
         List<PackedWeight> packed = program.packed();
         for (int k = 0; k < packed.size(); k++) {
             mv.visitVarInsn(ALOAD, 0);
-            call(mv, packed.get(k).pack(), null);
+            call(mv, packed.get(k).pack(), null, weightLocals);
             mv.visitFieldInsn(PUTFIELD, self, ClassLayout.packedField(k), "L" + packed.get(k).type() + ";");
+        }
+        mv.visitInsn(RETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    private static final String LOAD_CHUNK_DESCRIPTOR = "(L" + ClassLayout.WEIGHTS_FILE + ";)V";
+
+    private void loadWeightsFile(MethodVisitor mv) {
+        mv.visitLdcInsn(Type.getObjectType(self));
+        mv.visitLdcInsn(program.weightsResource());
+        mv.visitMethodInsn(INVOKESTATIC, ClassLayout.WEIGHTS_FILE, "load",
+                "(Ljava/lang/Class;Ljava/lang/String;)L" + ClassLayout.WEIGHTS_FILE + ";", false);
+    }
+
+    /** {@code private void load$n(WeightsFile weights)}: part of a large model's constructor. */
+    private void loadChunk(int n, LoadChunk chunk) {
+        MethodVisitor mv = cw.visitMethod(ACC_PRIVATE, ClassLayout.loadChunkName(n), LOAD_CHUNK_DESCRIPTOR, null, null);
+        mv.visitCode();
+        // locals: 0 this, 1 the weights file, 2.. the weights the chunk reads
+        Map<Integer, Integer> weightLocals = new HashMap<>();
+        for (int k : chunk.locals()) {
+            DType dtype = program.weights().get(k).data().dtype();
+            weightLocals.put(k, 2 + weightLocals.size());
+            mv.visitVarInsn(ALOAD, 1);
+            pushInt(mv, k);
+            mv.visitMethodInsn(INVOKEVIRTUAL, ClassLayout.WEIGHTS_FILE, ClassLayout.weightsGetter(dtype),
+                    "(I)" + ClassLayout.arrayDescriptor(dtype), false);
+            mv.visitVarInsn(ASTORE, weightLocals.get(k));
+        }
+        for (int k : chunk.retained()) {
+            mv.visitVarInsn(ALOAD, 0);
+            mv.visitVarInsn(ALOAD, weightLocals.get(k));
+            mv.visitFieldInsn(PUTFIELD, self, ClassLayout.weightField(k),
+                    ClassLayout.arrayDescriptor(program.weights().get(k).data().dtype()));
+        }
+        for (int k : chunk.packed()) {
+            PackedWeight p = program.packed().get(k);
+            mv.visitVarInsn(ALOAD, 0);
+            call(mv, p.pack(), null, weightLocals);
+            mv.visitFieldInsn(PUTFIELD, self, ClassLayout.packedField(k), "L" + p.type() + ";");
         }
         mv.visitInsn(RETURN);
         mv.visitMaxs(0, 0);
@@ -240,23 +338,64 @@ public final class AsmEmitter {
                     ClassLayout.arrayDescriptor(arenas.get(a)));
             mv.visitVarInsn(ASTORE, 5 + a);
         }
-        for (Layer l : program.layers()) {
-            mv.visitVarInsn(ALOAD, 0);
-            mv.visitVarInsn(ALOAD, 4);
-            for (int a = 0; a < arenas.size(); a++) {
-                mv.visitVarInsn(ALOAD, 5 + a);
+        if (layout.executeChunks().isEmpty()) {
+            for (LayerMethod m : layout.layerMethods()) {
+                callWithLayerArguments(mv, m, 4, 5, 2, 3);
             }
-            mv.visitVarInsn(ALOAD, 2);
-            mv.visitVarInsn(ALOAD, 3);
-            mv.visitMethodInsn(INVOKESPECIAL, self, l.methodName(), layout.layerDescriptor(), false);
+        } else {
+            for (int n = 0; n < layout.executeChunks().size(); n++) {
+                callWithLayerArguments(mv, ClassLayout.executeChunkName(n), 4, 5, 2, 3);
+            }
         }
         mv.visitInsn(RETURN);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
     }
 
-    private void layer(Layer l) {
-        MethodVisitor mv = cw.visitMethod(ACC_PRIVATE, l.methodName(), layout.layerDescriptor(), null, null);
+    /** {@code this.<method>(ctx, arenas..., in, out)} or {@code Layers$n.<method>(this, ctx, ...)}. */
+    private void callWithLayerArguments(MethodVisitor mv, LayerMethod m, int ctx, int firstArena, int in, int out) {
+        pushLayerArguments(mv, ctx, firstArena, in, out);
+        if (m.inHelper()) {
+            mv.visitMethodInsn(INVOKESTATIC, layout.helperInternalName(m.helper()), m.name(), layout.helperDescriptor(), false);
+        } else {
+            mv.visitMethodInsn(INVOKESPECIAL, self, m.name(), layout.layerDescriptor(), false);
+        }
+    }
+
+    private void callWithLayerArguments(MethodVisitor mv, String method, int ctx, int firstArena, int in, int out) {
+        pushLayerArguments(mv, ctx, firstArena, in, out);
+        mv.visitMethodInsn(INVOKESPECIAL, self, method, layout.layerDescriptor(), false);
+    }
+
+    /** this, ctx, arenas..., in, out from the given locals. */
+    private void pushLayerArguments(MethodVisitor mv, int ctx, int firstArena, int in, int out) {
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitVarInsn(ALOAD, ctx);
+        for (int a = 0; a < layout.arenaTypes().size(); a++) {
+            mv.visitVarInsn(ALOAD, firstArena + a);
+        }
+        mv.visitVarInsn(ALOAD, in);
+        mv.visitVarInsn(ALOAD, out);
+    }
+
+    /** {@code execute$n(ctx, arenas..., in, out)}: calls a run of layer methods (a large graph's execute is split). */
+    private void executeChunk(int n, List<LayerMethod> methods) {
+        MethodVisitor mv = cw.visitMethod(ACC_PRIVATE, ClassLayout.executeChunkName(n), layout.layerDescriptor(), null, null);
+        mv.visitCode();
+        int arenas = layout.arenaTypes().size();
+        for (LayerMethod m : methods) {
+            callWithLayerArguments(mv, m, 1, 2, 2 + arenas, 3 + arenas);
+        }
+        mv.visitInsn(RETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    /** A helper's static method takes the model as parameter 0, so its code is that of an instance method. */
+    private void layerMethod(ClassWriter owner, LayerMethod method) {
+        MethodVisitor mv = method.inHelper()
+                ? owner.visitMethod(ACC_STATIC, method.name(), layout.helperDescriptor(), null, null)
+                : owner.visitMethod(ACC_PRIVATE, method.name(), layout.layerDescriptor(), null, null);
         mv.visitCode();
         // locals: 0 this, 1 ctx, 2.. arenas, then in, out
         Map<DType, Integer> arenaLocal = new HashMap<>();
@@ -265,26 +404,29 @@ public final class AsmEmitter {
             arenaLocal.put(arenas.get(a), 2 + a);
         }
         LayerLocals locals = new LayerLocals(1, arenaLocal, 2 + arenas.size(), 3 + arenas.size());
-        for (KernelCall c : l.calls()) {
-            call(mv, c, locals);
+        for (Layer l : method.layers()) {
+            for (KernelCall c : l.calls()) {
+                call(mv, c, locals, null);
+            }
         }
         mv.visitInsn(RETURN);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
     }
 
-    /** Local variable slots of a layer method; null in the constructor, where weights are locals 3... */
+    /** Local variable slots of a layer method; null in load-time code, which reads weights from locals instead. */
     private record LayerLocals(int ctx, Map<DType, Integer> arenas, int in, int out) {
     }
 
-    private void call(MethodVisitor mv, KernelCall c, LayerLocals locals) {
+    /** {@code weightLocals}: weight index to local slot in load-time code, null in layer methods. */
+    private void call(MethodVisitor mv, KernelCall c, LayerLocals locals, Map<Integer, Integer> weightLocals) {
         for (Arg a : c.args()) {
-            push(mv, a, locals);
+            push(mv, a, locals, weightLocals);
         }
         mv.visitMethodInsn(INVOKESTATIC, c.owner(), c.method(), c.descriptor(), false);
     }
 
-    private void push(MethodVisitor mv, Arg a, LayerLocals locals) {
+    private void push(MethodVisitor mv, Arg a, LayerLocals locals, Map<Integer, Integer> weightLocals) {
         if (a instanceof Arg.IntArg i) {
             pushInt(mv, i.value());
         } else if (a instanceof Arg.LongArg l) {
@@ -296,10 +438,10 @@ public final class AsmEmitter {
         } else if (a instanceof Arg.IntsArg || a instanceof Arg.FloatsArg) {
             mv.visitFieldInsn(GETSTATIC, self, layout.constantField(a), a.descriptor());
         } else if (a instanceof Arg.Buffer b) {
-            pushArray(mv, b.slot(), locals);
+            pushArray(mv, b.slot(), locals, weightLocals);
             pushInt(mv, b.slot().offset());
         } else if (a instanceof Arg.Array arr) {
-            pushArray(mv, arr.slot(), locals);
+            pushArray(mv, arr.slot(), locals, weightLocals);
         } else if (a instanceof Arg.Null) {
             mv.visitInsn(ACONST_NULL);
             mv.visitInsn(ICONST_0);
@@ -317,10 +459,10 @@ public final class AsmEmitter {
         }
     }
 
-    private void pushArray(MethodVisitor mv, Slot slot, LayerLocals locals) {
+    private void pushArray(MethodVisitor mv, Slot slot, LayerLocals locals, Map<Integer, Integer> weightLocals) {
         if (slot instanceof Slot.Weight w) {
-            if (locals == null) {
-                mv.visitVarInsn(ALOAD, 3 + w.index());
+            if (weightLocals != null) {
+                mv.visitVarInsn(ALOAD, weightLocals.get(w.index()));
             } else {
                 mv.visitVarInsn(ALOAD, 0);
                 mv.visitFieldInsn(GETFIELD, self, ClassLayout.weightField(w.index()), ClassLayout.arrayDescriptor(w.dtype()));

@@ -36,7 +36,7 @@ public final class JarPackager {
      * Writes the jar. The weights entry is stored, not deflated: random float weights do not
      * compress, deflating 100 MB costs seconds, and a stored entry loads as a plain copy.
      */
-    public static void write(Program program, byte[] classFile, Path jar) throws IOException {
+    public static void write(Program program, Map<String, byte[]> classFiles, Path jar) throws IOException {
         OutputFiles.requireReplaceable(jar);
         Path dir = jar.toAbsolutePath().getParent();
         Files.createDirectories(dir);
@@ -55,7 +55,9 @@ public final class JarPackager {
                 for (String d : dirs) {
                     put(jos, d, new byte[0]);
                 }
-                put(jos, base + ".class", classFile);
+                for (Map.Entry<String, byte[]> e : classFiles.entrySet()) {
+                    put(jos, e.getKey() + ".class", e.getValue());
+                }
                 String pkgDir = base.substring(0, base.length() - program.className().length());
                 putWeights(jos, pkgDir + program.weightsResource(), program.weights());
                 put(jos, pkgDir + program.layersResource(),

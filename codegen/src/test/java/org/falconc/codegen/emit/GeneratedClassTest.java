@@ -79,7 +79,7 @@ class GeneratedClassTest {
         }
     }
 
-    private static void compile(Path source, Path out) throws Exception {
+    static void compile(Path source, Path out) throws Exception {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         String classPath = Path.of(CompiledModel.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
         StringWriter diagnostics = new StringWriter();

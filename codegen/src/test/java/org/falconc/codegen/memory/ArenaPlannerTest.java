@@ -1,7 +1,7 @@
 package org.falconc.codegen.memory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -31,16 +31,47 @@ class ArenaPlannerTest {
             assertEquals(0, oa % ArenaPlanner.ALIGNMENT, "aligned");
             assertTrue(oa + a.length() <= plan.arenaLength(a.dtype()), "inside the arena");
             naive += (long) a.length() * a.dtype().byteSize();
+        }
+        assertNoSharedElementAtAnyStep(buffers, plan, steps);
+        assertTrue(plan.peakBytes() <= naive + (long) buffers.size() * ArenaPlanner.ALIGNMENT * 8,
+                "peak " + plan.peakBytes() + " vs sum " + naive);
+    }
+
+    /**
+     * Independently of the planner's notion of overlap: step by step, marks every element of each
+     * arena that a live buffer (first <= step <= last, both inclusive) occupies, and fails when an
+     * element is marked twice.
+     */
+    private static void assertNoSharedElementAtAnyStep(List<BufferLifetime> buffers, ArenaPlan plan, int steps) {
+        for (int step = 0; step < steps; step++) {
+            java.util.Map<DType, int[]> owner = new java.util.HashMap<>();
             for (BufferLifetime b : buffers) {
-                if (a.id() < b.id() && a.dtype() == b.dtype() && a.overlapsInTime(b) && a.length() > 0 && b.length() > 0) {
-                    int ob = plan.offset(b.id());
-                    assertFalse(oa < ob + b.length() && ob < oa + a.length(),
-                            "buffers " + a + " at " + oa + " and " + b + " at " + ob + " overlap");
+                if (step < b.first() || step > b.last()) {
+                    continue;
+                }
+                int[] cells = owner.computeIfAbsent(b.dtype(), t -> {
+                    int[] c = new int[plan.arenaLength(t)];
+                    java.util.Arrays.fill(c, -1);
+                    return c;
+                });
+                int offset = plan.offset(b.id());
+                for (int e = offset; e < offset + b.length(); e++) {
+                    assertEquals(-1, cells[e], "step " + step + ": element " + e + " of the " + b.dtype()
+                            + " arena holds buffers " + cells[e] + " and " + b.id());
+                    cells[e] = b.id();
                 }
             }
         }
-        assertTrue(plan.peakBytes() <= naive + (long) buffers.size() * ArenaPlanner.ALIGNMENT * 8,
-                "peak " + plan.peakBytes() + " vs sum " + naive);
+    }
+
+    @Test
+    void theOverlapCheckCatchesTwoLiveBuffersAtOneOffset() {
+        List<BufferLifetime> buffers = List.of(new BufferLifetime(0, DType.F32, 10, 0, 1),
+                new BufferLifetime(1, DType.F32, 10, 1, 2));
+        ArenaPlan wrong = new ArenaPlan(java.util.Map.of(0, 0, 1, 0), java.util.Map.of(DType.F32, 16));
+        assertThrows(AssertionError.class, () -> assertNoSharedElementAtAnyStep(buffers, wrong, 3));
+        ArenaPlan right = new ArenaPlan(java.util.Map.of(0, 0, 1, 16), java.util.Map.of(DType.F32, 32));
+        assertNoSharedElementAtAnyStep(buffers, right, 3);
     }
 
     @Test

@@ -19,7 +19,6 @@ import org.falconc.ir.Tensor;
 import org.falconc.ir.TensorType;
 import org.falconc.ir.Value;
 import org.falconc.ir.ops.OpRegistry;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -41,9 +40,8 @@ class NnConformanceTest {
 
     @TestFactory
     Stream<DynamicTest> conformanceCases() throws IOException {
-        Path root = Path.of(System.getProperty("falconc.shared", "../../shared"), "onnx-conformance");
-        Path manifest = root.resolve("MANIFEST.txt");
-        Assumptions.assumeTrue(Files.exists(manifest), "no conformance data at " + root);
+        Path root = SharedData.require("onnx-conformance");
+        Path manifest = SharedData.require("onnx-conformance/MANIFEST.txt");
         List<DynamicTest> tests = new ArrayList<>();
         for (String line : Files.readAllLines(manifest)) {
             String[] f = line.split(" \\| ");

@@ -3,6 +3,7 @@ package org.falconc.runtime.ops;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -11,27 +12,48 @@ import org.junit.jupiter.api.Test;
 class ElementwiseTest {
     private final Random rnd = new Random(42);
 
-    // ---- naive twins: one multi-index per output element, the op table for the scalar function ----
+    // ---- naive twins: one multi-index per output element, ElementwiseReference for the scalar function ----
 
     static float[] naiveUnary(int op, float p0, float p1, float[] x) {
-        UnaryOp.FloatFunction f = UnaryOp.floatFunction(op);
         float[] y = new float[x.length];
         for (int i = 0; i < x.length; i++) {
-            y[i] = (float) f.apply(x[i], p0, p1);
+            y[i] = (float) ElementwiseReference.unary(op, x[i], p0, p1);
         }
         return y;
     }
 
     static float[] naiveBinary(int op, float[] a, int[] as, float[] b, int[] bs, int[] out) {
-        BinaryOp.FloatFunction f = BinaryOp.floatFunction(op);
         float[] y = new float[TestData.volume(out)];
         int[] o = new int[out.length];
         for (int i = 0; i < y.length; i++) {
             TestData.unravel(i, out, o);
-            y[i] = (float) f.apply(a[TestData.broadcastSource(o, as)], b[TestData.broadcastSource(o, bs)]);
+            y[i] = (float) ElementwiseReference.binary(op, a[TestData.broadcastSource(o, as)], b[TestData.broadcastSource(o, bs)]);
         }
         return y;
     }
+
+    /**
+     * Bit for bit where the reference is exact (+, -, *, / and sqrt of floats computed in double round
+     * correctly to float, and the ops that only select, negate or clamp), else within 4 ulp: the
+     * transcendental functions of two implementations may round differently.
+     */
+    static void assertMatchesReference(boolean exact, float[] expected, float[] actual, String what) {
+        if (exact) {
+            TestData.assertBitsEqual(expected, actual, what);
+            return;
+        }
+        assertEquals(expected.length, actual.length, what + ": length");
+        for (int i = 0; i < expected.length; i++) {
+            float e = expected[i];
+            float a = actual[i];
+            boolean same = Float.floatToIntBits(e) == Float.floatToIntBits(a) || Math.abs(e - a) <= 4 * Math.ulp(e);
+            assertTrue(same, what + ": element " + i + " expected " + e + " got " + a);
+        }
+    }
+
+    private static final java.util.Set<Integer> INEXACT_UNARY = java.util.Set.of(UnaryOp.ELU, UnaryOp.SELU, UnaryOp.CELU,
+            UnaryOp.SIGMOID, UnaryOp.TANH, UnaryOp.SOFTPLUS, UnaryOp.MISH, UnaryOp.GELU, UnaryOp.GELU_TANH, UnaryOp.ERF,
+            UnaryOp.EXP, UnaryOp.LOG, UnaryOp.SIN, UnaryOp.COS, UnaryOp.SOFTSIGN, UnaryOp.HARD_SWISH, UnaryOp.HARD_SIGMOID);
 
     /** Random output shape and two input shapes that broadcast to it (dropped leading axes, size-1 axes). */
     private int[][] broadcastShapes() {
@@ -54,7 +76,7 @@ class ElementwiseTest {
     }
 
     @Test
-    void unaryFloatOpsMatchTheTable() {
+    void unaryFloatOpsMatchTheReference() {
         for (int op = 0; op < UnaryOp.COUNT; op++) {
             int n = 1 + rnd.nextInt(100);
             float[] x = TestData.floats(rnd, n);
@@ -67,11 +89,12 @@ class ElementwiseTest {
             float p1 = op == UnaryOp.CLIP ? 1.25f : 1.3f;
             float[] y = new float[n + 3];
             Unary.floats(op, p0, p1, x, 0, y, 3, n);
-            TestData.assertBitsEqual(naiveUnary(op, p0, p1, x), java.util.Arrays.copyOfRange(y, 3, n + 3), "op " + op);
+            boolean exact = !INEXACT_UNARY.contains(op);
+            assertMatchesReference(exact, naiveUnary(op, p0, p1, x), java.util.Arrays.copyOfRange(y, 3, n + 3), "op " + op);
             // in place
             float[] inPlace = x.clone();
             Unary.floats(op, p0, p1, inPlace, 0, inPlace, 0, n);
-            TestData.assertBitsEqual(naiveUnary(op, p0, p1, x), inPlace, "in place op " + op);
+            assertMatchesReference(exact, naiveUnary(op, p0, p1, x), inPlace, "in place op " + op);
         }
     }
 
@@ -125,7 +148,7 @@ class ElementwiseTest {
             }
             float[] y = new float[TestData.volume(out) + 2];
             Binary.floats(op, a, 0, BroadcastLoop.strides(s[1], out), b, 0, BroadcastLoop.strides(s[2], out), y, 2, out);
-            TestData.assertBitsEqual(naiveBinary(op, a, s[1], b, s[2], out), java.util.Arrays.copyOfRange(y, 2, y.length),
+            assertMatchesReference(op != BinaryOp.POW, naiveBinary(op, a, s[1], b, s[2], out), java.util.Arrays.copyOfRange(y, 2, y.length),
                     "op " + op + " " + TestData.describe(s[1]) + " , " + TestData.describe(s[2]) + " -> "
                             + TestData.describe(out));
         }
