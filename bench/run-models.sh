@@ -50,8 +50,11 @@ trap 'rm -rf "$tmp"' EXIT
 # (the launcher would rebuild between models) or someone else rebuilds cli/target/falconc.jar.
 "$root/falconc" --version >/dev/null
 cp "$root/cli/target/falconc.jar" "$tmp/falconc.jar"
+# ParallelGC: with G1 the bench JVM (ONNX Runtime and falconc in one process) timed falconc bimodally
+# (ResNet-50, 1 thread: rounds at 57 and at 88-100 ms, a standalone JVM 54 ms); with ParallelGC 50 ms in
+# every round. ONNX Runtime's times do not change (43-45 ms either way).
 bench() {
-  java --add-modules jdk.incubator.vector -jar "$tmp/falconc.jar" bench "$@" 2>"$tmp/err.txt"
+  java -XX:+UseParallelGC --add-modules jdk.incubator.vector -jar "$tmp/falconc.jar" bench "$@" 2>"$tmp/err.txt"
   local status=$?
   grep -v '^WARNING: Using incubator modules: jdk.incubator.vector$' "$tmp/err.txt" >&2 || true
   return "$status"
