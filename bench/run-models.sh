@@ -50,11 +50,16 @@ trap 'rm -rf "$tmp"' EXIT
 # (the launcher would rebuild between models) or someone else rebuilds cli/target/falconc.jar.
 "$root/falconc" --version >/dev/null
 cp "$root/cli/target/falconc.jar" "$tmp/falconc.jar"
-# ParallelGC: with G1 the bench JVM (ONNX Runtime and falconc in one process) timed falconc bimodally
-# (ResNet-50, 1 thread: rounds at 57 and at 88-100 ms, a standalone JVM 54 ms); with ParallelGC 50 ms in
-# every round. ONNX Runtime's times do not change (43-45 ms either way).
+# BENCH_JAVA_OPTS (default -XX:+UseParallelGC): with G1 the bench JVM (ONNX Runtime and falconc in one
+# process) timed falconc bimodally (ResNet-50, 1 thread: rounds at 57 and at 88-100 ms, a standalone JVM
+# 54 ms); with ParallelGC 50 ms in every round. ONNX Runtime's times do not change (43-45 ms either way).
+# JDK 17's C2 leaves some models' register-block methods running the Vector API's Java fallback
+# (ResNet-20, 1 thread: 19 ms; 1.2 ms in a standalone JVM with -XX:-TieredCompilation, which did not help
+# inside the bench JVM; JDK 25: 0.7-1.1 ms): see the closing note of session 4.
+bench_java_opts="${BENCH_JAVA_OPTS:--XX:+UseParallelGC}"
 bench() {
-  java -XX:+UseParallelGC --add-modules jdk.incubator.vector -jar "$tmp/falconc.jar" bench "$@" 2>"$tmp/err.txt"
+  # shellcheck disable=SC2086 # several options
+  java $bench_java_opts --add-modules jdk.incubator.vector -jar "$tmp/falconc.jar" bench "$@" 2>"$tmp/err.txt"
   local status=$?
   grep -v '^WARNING: Using incubator modules: jdk.incubator.vector$' "$tmp/err.txt" >&2 || true
   return "$status"
