@@ -224,7 +224,7 @@ final class Calibrator {
             forced.put(c.name(), new SparsityCalibration.Layer(1, 0));
         }
         Path work = Files.createTempDirectory("falconc-schedule");
-        modelBreakEvens = new HashMap<>();
+        Map<String, Float> modelBreakEvens = new HashMap<>();
         try (CompiledJar model = CompiledJar.open(compile(options.withCalibration(null), work.resolve("model.jar")), 1)) {
             Profile p = new Profile();
             model.model().runArrays(ModelArrays.arrays(model.model(), samples.get(0)), p);
@@ -279,7 +279,8 @@ final class Calibrator {
                 }
                 double zeros = (double) sp.inputZeros(l.index()) / sp.inputElements(l.index());
                 long s = sp.nanos(l.index()) + bitsNanos.getOrDefault(bitsOf.get(l.name()), 0L);
-                double model = modelBreakEven(l.name());
+                // no decision recorded: the cost model made the layer dense (never pays)
+                double model = modelBreakEvens.getOrDefault(l.name(), 1f);
                 boolean wins = s <= TIMED_MARGIN * d;
                 double breakEven = wins ? Math.min(model, zeros) : Math.min(1, Math.max(model,
                         zeros + 2 * org.falconc.passes.ScheduleSparsity.MARGIN));
@@ -295,14 +296,6 @@ final class Calibrator {
                 + "%d dense%s", result.size(), samples.size(), (System.nanoTime() - t0) / 1e9,
                 result.size() - dropped.size(), dropped.size(), dropped.isEmpty() ? "" : " " + dropped);
         return SparsityCalibration.of(result);
-    }
-
-    private Map<String, Float> modelBreakEvens;
-
-    /** The break-even zero fraction the runtime's cost model gives a layer (from an uncalibrated compile). */
-    private double modelBreakEven(String layer) {
-        Float f = modelBreakEvens == null ? null : modelBreakEvens.get(layer);
-        return f == null ? 1.0 : f; // no decision recorded: the model made the layer dense
     }
 
     /** Removes a flat working directory of compiled jars. */

@@ -108,4 +108,12 @@ public final class SparseConvNhwc {
     public static double breakEven(ConvNhwcLayer layer) {
         return supports(layer) ? SparseCostModel.breakEven(layer) : 1.0;
     }
+
+    /**
+     * {@link #breakEven(ConvNhwcLayer)} of the layer with this geometry (bottom/right pads implied by
+     * OH/OW, as everywhere): what the compiler records before any weights are packed.
+     */
+    public static double breakEven(int n, int c, int h, int w, int k, int oh, int ow, int r, int s, int group) {
+        return ConvNhwc.isDepthwise(c, group) ? 1.0 : SparseCostModel.breakEven(n, c, h, w, k, oh, ow, r, s, group);
+    }
 }

@@ -39,11 +39,17 @@ final class SparseCostModel {
     }
 
     static double breakEven(ConvNhwcLayer l) {
-        int cg = l.inChannels() / l.group();
-        int kg = l.outChannels() / l.group();
-        int taps = l.kernelH() * l.kernelW();
-        double outPixels = (double) l.batch() * l.outHeight() * l.outWidth();
-        double macs = outPixels * l.outChannels() * cg * taps;
+        return breakEven(l.batch(), l.inChannels(), l.inHeight(), l.inWidth(), l.outChannels(), l.outHeight(),
+                l.outWidth(), l.kernelH(), l.kernelW(), l.group());
+    }
+
+    /** {@link #breakEven(ConvNhwcLayer)} from the geometry alone (the compiler's view, before packing). */
+    static double breakEven(int n, int c, int h, int w, int k, int oh, int ow, int r, int s, int group) {
+        int cg = c / group;
+        int kg = k / group;
+        int taps = r * s;
+        double outPixels = (double) n * oh * ow;
+        double macs = outPixels * k * cg * taps;
         // Calls per output pixel: blocks of output channels x weight groups, as SparseNhwcDirect cuts them
         // at AVX-512 (16 lanes, blocks of up to 128 channels).
         double calls = 0;
@@ -54,8 +60,7 @@ final class SparseCostModel {
             int tapsPerGroup = SparseNhwcDirect.tapsPerGroup(stride, cg);
             calls += (double) ((taps + tapsPerGroup - 1) / tapsPerGroup) * ((cg + chunk - 1) / chunk);
         }
-        double fixed = outPixels * l.group() * calls * CALL_NS
-                + (double) l.batch() * l.inHeight() * l.inWidth() * l.inChannels() * BITS_NS_PER_ELEMENT;
+        double fixed = outPixels * group * calls * CALL_NS + (double) n * h * w * c * BITS_NS_PER_ELEMENT;
         double z = 1 - DENSE_NS_PER_MAC / SPARSE_NS_PER_MAC + fixed / (macs * SPARSE_NS_PER_MAC);
         return Math.min(1, Math.max(0, z));
     }

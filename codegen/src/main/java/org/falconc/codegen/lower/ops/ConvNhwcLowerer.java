@@ -17,7 +17,6 @@ import org.falconc.ir.Shape;
 import org.falconc.ir.Tensor;
 import org.falconc.ir.ops.layout.ChannelsLast;
 import org.falconc.runtime.conv.ConvNhwc;
-import org.falconc.runtime.conv.ConvNhwcLayer;
 
 /**
  * FusedConvNhwc as the direct channels-last convolution {@code ConvNhwc.run}: the weights are
@@ -40,7 +39,7 @@ final class ConvNhwcLowerer implements Lowerer {
     @Override
     public void lower(Node node, LayerBuilder layer) {
         Conv2dShape s = shape(node, layer);
-        Arg.Packed conv = packedLayer(node, layer, s).arg();
+        Arg.Packed conv = packedLayer(node, layer, s);
         Activation act = Activation.of(node, layer);
         Arg bias = layer.hasInput(2) ? layer.weightArrayOrNull(2, DType.F32) : Args.noArray(DType.F32);
         Arg residual = layer.hasInput(3) ? layer.in(3) : none(DType.F32);
@@ -58,15 +57,11 @@ final class ConvNhwcLowerer implements Lowerer {
         return Conv2dShape.of(node, x, layer.inShape(1));
     }
 
-    /** The layer object a channels-last convolution runs with, as the generated code gets it, and as it is here. */
-    record PackedLayer(Arg.Packed arg, ConvNhwcLayer atCompileTime) {
-    }
-
     /**
      * Packs the weights at compile time and registers the load-time {@code ConvNhwc.prepacked} call
      * wrapping them with the geometry, pixel strides and the register block chosen for the shape.
      */
-    static PackedLayer packedLayer(Node node, LayerBuilder layer, Conv2dShape s) {
+    static Arg.Packed packedLayer(Node node, LayerBuilder layer, Conv2dShape s) {
         int variant = ConvNhwc.chooseVariant(s.n(), s.c(), s.h(), s.w(), s.k(), s.oh(), s.ow(), s.r(), s.s(),
                 s.strideH(), s.strideW(), s.padTop(), s.padLeft(), s.dilH(), s.dilW(), s.group());
         float[] panels = new float[ConvNhwc.packedLength(s.k(), s.c(), s.r(), s.s(), s.group())];
@@ -81,9 +76,6 @@ final class ConvNhwcLowerer implements Lowerer {
                 + s.strideH() + "," + s.strideW() + " pad " + s.padTop() + "," + s.padLeft() + " dilation " + s.dilH()
                 + "," + s.dilW() + " on " + s.h() + "x" + s.w() + ", NHWC, " + ConvNhwc.variantName(variant)
                 + ", weights %" + node.input(1).name() + " packed at compile time", geometry.toArray(new Arg[0]));
-        ConvNhwcLayer here = ConvNhwc.prepacked(panels, s.n(), s.c(), s.h(), s.w(), s.k(), s.oh(), s.ow(), s.r(), s.s(),
-                s.strideH(), s.strideW(), s.padTop(), s.padLeft(), s.dilH(), s.dilW(), s.group(), inStride, outStride,
-                variant);
-        return new PackedLayer(conv, here);
+        return conv;
     }
 }

@@ -14,13 +14,12 @@ import org.falconc.ir.DType;
 import org.falconc.ir.Node;
 import org.falconc.ir.ops.fused.DecomposedConvInference;
 import org.falconc.ir.ops.fused.SparseAttrs;
-import org.falconc.runtime.sparse.SparseConvNhwc;
 
 /**
  * DecomposedConv (docs/sparsity.md) as {@code DecomposedConv.run}: the same packed layer as the
  * dense channels-last convolution, the bitmap of X (input 4), and the layer's break-even zero
  * fraction, fixed here: the calibrated {@code break_even} attribute, or the runtime's cost model
- * ({@code SparseConvNhwc.breakEven}) for this shape. The generated code then runs the sparse kernel on
+ * ({@link SparseBreakEven}) for this shape. The generated code then runs the sparse kernel on
  * an input whose zero count reaches it, the dense kernel otherwise.
  */
 final class DecomposedConvLowerer implements Lowerer {
@@ -35,17 +34,17 @@ final class DecomposedConvLowerer implements Lowerer {
     @Override
     public void lower(Node node, LayerBuilder layer) {
         Conv2dShape s = ConvNhwcLowerer.shape(node, layer);
-        ConvNhwcLowerer.PackedLayer packed = ConvNhwcLowerer.packedLayer(node, layer, s);
+        Arg.Packed packed = ConvNhwcLowerer.packedLayer(node, layer, s);
         float breakEven = node.attrs().has(SparseAttrs.BREAK_EVEN)
                 ? node.attrs().getFloat(SparseAttrs.BREAK_EVEN)
-                : (float) SparseConvNhwc.breakEven(packed.atCompileTime());
+                : (float) SparseBreakEven.of(node);
         Activation act = Activation.of(node, layer);
         Arg bias = layer.hasInput(2) ? layer.weightArrayOrNull(2, DType.F32) : Args.noArray(DType.F32);
         Arg residual = layer.hasInput(3) ? layer.in(3) : none(DType.F32);
         String comment = String.format(Locale.ROOT, "decomposed conv NHWC %s%s%s%s: sparse when >= %.1f%% of the input is zero",
                 s.weightsText(), layer.hasInput(2) ? " + bias" : "", layer.hasInput(3) ? " + residual" : "", act,
                 100.0 * breakEven);
-        layer.call(DECOMPOSED_CONV, "run", comment, ctx(), packed.arg(), layer.in(0),
+        layer.call(DECOMPOSED_CONV, "run", comment, ctx(), packed, layer.in(0),
                 layer.in(DecomposedConvInference.BITS), layer.out(0), bias, i(act.code()), f(act.p0()), f(act.p1()),
                 residual, f(breakEven));
     }

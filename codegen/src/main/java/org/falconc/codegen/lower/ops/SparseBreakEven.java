@@ -2,8 +2,6 @@ package org.falconc.codegen.lower.ops;
 
 import org.falconc.ir.Node;
 import org.falconc.ir.ops.layout.ChannelsLast;
-import org.falconc.runtime.conv.ConvNhwc;
-import org.falconc.runtime.conv.ConvNhwcLayer;
 import org.falconc.runtime.sparse.SparseConvNhwc;
 
 /**
@@ -19,13 +17,6 @@ public final class SparseBreakEven {
     public static double of(Node conv) {
         int[] x = ChannelsLast.toNchw(conv.input(0).type().shape()).dims();
         Conv2dShape s = Conv2dShape.of(conv, x, conv.input(1).type().shape().dims());
-        int variant = ConvNhwc.chooseVariant(s.n(), s.c(), s.h(), s.w(), s.k(), s.oh(), s.ow(), s.r(), s.s(),
-                s.strideH(), s.strideW(), s.padTop(), s.padLeft(), s.dilH(), s.dilW(), s.group());
-        // The cost model reads only the geometry: unpacked (zero) weights of the right length will do.
-        float[] panels = new float[ConvNhwc.packedLength(s.k(), s.c(), s.r(), s.s(), s.group())];
-        ConvNhwcLayer layer = ConvNhwc.prepacked(panels, s.n(), s.c(), s.h(), s.w(), s.k(), s.oh(), s.ow(), s.r(),
-                s.s(), s.strideH(), s.strideW(), s.padTop(), s.padLeft(), s.dilH(), s.dilW(), s.group(), s.c(), s.k(),
-                variant);
-        return SparseConvNhwc.breakEven(layer);
+        return SparseConvNhwc.breakEven(s.n(), s.c(), s.h(), s.w(), s.k(), s.oh(), s.ow(), s.r(), s.s(), s.group());
     }
 }
