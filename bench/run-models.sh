@@ -47,9 +47,9 @@ models=(
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 # Build once, then run a copy of the jar: every row measures the same build even if sources change
-# (the launcher would rebuild between models) or someone else rebuilds cli/target/falconc.jar.
-"$root/falconc" --version >/dev/null
-cp "$root/cli/target/falconc.jar" "$tmp/falconc.jar"
+# (the launcher would rebuild between models) or someone else rebuilds bench/target/falconc-bench.jar.
+"$root/falconc" bench --version >/dev/null
+cp "$root/bench/target/falconc-bench.jar" "$tmp/falconc.jar"
 # BENCH_JAVA_OPTS (default -XX:+UseParallelGC): with G1 the bench JVM (ONNX Runtime and falconc in one
 # process) timed falconc bimodally (ResNet-50, 1 thread: rounds at 57 and at 88-100 ms, a standalone JVM
 # 54 ms); with ParallelGC 50 ms in every round. ONNX Runtime's times do not change (43-45 ms either way).
@@ -172,7 +172,7 @@ bench --gemm --threads "$threads" --format md >"$tmp/gemm.md" || { echo "run-mod
   echo
   echo "\`./falconc bench\` runs java with \`--add-modules jdk.incubator.vector\` (the Vector API GEMM; the JVM's"
   echo "incubator warning is filtered from stderr) and needs ONNX Runtime's native library, which the shaded"
-  echo "cli/target/falconc.jar carries (the script builds it once and runs a copy, so all rows measure one"
+  echo "bench/target/falconc-bench.jar carries (the script builds it once and runs a copy, so all rows measure one"
   echo "build). Run on a quiet machine. Before every run the harness pauses 5 ms (untimed) so that the other"
   echo "engine's spinning idle workers (ORT's by default) do not take the core this run needs;"
   echo "\`--format json\` gives every number of a run."

@@ -1,5 +1,6 @@
 package org.falconc.bench;
 
+import org.falconc.compiler.InputSet;
 import java.util.Map;
 import org.falconc.runtime.model.CompiledModel;
 

@@ -1,5 +1,6 @@
 package org.falconc.bench;
 
+import org.falconc.compiler.InputSet;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

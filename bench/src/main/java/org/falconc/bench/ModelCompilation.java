@@ -1,21 +1,17 @@
 package org.falconc.bench;
 
 import java.nio.file.Path;
-import org.falconc.codegen.CompileOptions;
-import org.falconc.codegen.CompileResult;
-import org.falconc.codegen.Compiler;
-import org.falconc.frontend.ImportOptions;
-import org.falconc.frontend.OnnxImporter;
+import org.falconc.compiler.CompileRequest;
+import org.falconc.compiler.CompileResult;
+import org.falconc.compiler.Falconc;
 import org.falconc.ir.Graph;
 import org.falconc.ir.Node;
 import org.falconc.ir.Value;
-import org.falconc.passes.PassManager;
 import org.falconc.passes.PassOptions;
-import org.falconc.passes.Pipeline;
 
 /**
- * A model compiled as {@code falconc MODEL -o X.jar} does it (import with batch 1, the optimizing
- * pipeline, code generation, jar), timed.
+ * A model compiled as {@code falconc MODEL -o X.jar} does it ({@link Falconc#compile}: import with batch 1,
+ * the optimizing pipeline, code generation, jar), timed.
  *
  * @param jar                    the jar written
  * @param className              the model class in it
@@ -34,16 +30,12 @@ public record ModelCompilation(Path jar, String className, double compileMillis,
         return compile(model, jar, PassOptions.defaults());
     }
 
-    /** Compiles {@code model} to {@code jar} with {@code options} for the optimizing pipeline. */
+    /** Compiles {@code model} to {@code jar} with {@code options} for the optimizing pipeline (through {@link Falconc}). */
     public static ModelCompilation compile(Path model, Path jar, PassOptions options) {
-        String className = CompileOptions.classNameFor(model);
-        long start = System.nanoTime();
-        Graph graph = OnnxImporter.importModel(model, ImportOptions.defaults()).graph();
-        PassManager.run(Pipeline.optimizing(), graph, options);
-        CompileResult result = Compiler.compile(graph, CompileOptions.jar(className, jar));
-        double millis = (System.nanoTime() - start) / 1e6;
-        return new ModelCompilation(jar, result.className(), millis, result.layerCount(), weightBytes(graph),
-                result.peakActivationBytes(), largestActivationBytes(graph));
+        CompileResult result = Falconc.compile(model, CompileRequest.to(jar), options);
+        Graph graph = result.model().graph();
+        return new ModelCompilation(jar, result.className(), result.compileMillis(), result.layerCount(),
+                weightBytes(graph), result.peakActivationBytes(), largestActivationBytes(graph));
     }
 
     private static long weightBytes(Graph graph) {

@@ -1,5 +1,6 @@
 package org.falconc.bench;
 
+import org.falconc.compiler.InputSet;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;

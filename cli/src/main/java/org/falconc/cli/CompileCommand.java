@@ -1,7 +1,6 @@
 package org.falconc.cli;
 
 import java.util.concurrent.Callable;
-import org.falconc.passes.PassOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -31,9 +30,7 @@ final class CompileCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Compilation.compile(model, settings, sparsity.passOptions(model, settings.inputShapes, spec.commandLine().getErr()),
-                spec.commandLine().getOut(),
-                Progress.forTerminal(spec.commandLine().getErr()));
+        CompileRun.compile(model, settings, sparsity, spec.commandLine().getOut(), spec.commandLine().getErr());
         return 0;
     }
 }

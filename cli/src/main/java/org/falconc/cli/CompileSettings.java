@@ -3,7 +3,8 @@ package org.falconc.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.falconc.codegen.CompileOptions;
+import org.falconc.compiler.CompileRequest;
+import org.falconc.compiler.UserException;
 import org.falconc.codegen.EmitKind;
 import picocli.CommandLine.Option;
 
@@ -26,8 +27,8 @@ final class CompileSettings {
             description = "Bind an input's shape, e.g. data=1x3x224x224 (symbolic batch defaults to 1).")
     List<String> inputShapes = new ArrayList<>();
 
-    /** The codegen options for {@code model}. */
-    CompileOptions toOptions(Path model) {
+    /** The request these options describe (output, emit, class, shapes); sparsity is added by {@link SparsityOptions}. */
+    CompileRequest request() {
         if (output == null) {
             throw new UserException("missing -o OUT (the jar or directory to write)");
         }
@@ -37,24 +38,6 @@ final class CompileSettings {
         } catch (IllegalArgumentException e) {
             throw new UserException("--emit: " + e.getMessage());
         }
-        OutputPaths.requireNotModel(output, model);
-        if (kind == EmitKind.JAR) {
-            OutputPaths.requireReplaceableFile(output, "-o");
-        } else {
-            OutputPaths.requireDirectory(output, "-o");
-        }
-        String pkg = "";
-        String simple = CompileOptions.classNameFor(model);
-        if (className != null) {
-            ClassNames.requireUserOwned(className);
-            int dot = className.lastIndexOf('.');
-            pkg = dot < 0 ? "" : className.substring(0, dot);
-            simple = className.substring(dot + 1);
-        }
-        try {
-            return new CompileOptions(pkg, simple, kind, output);
-        } catch (IllegalArgumentException e) {
-            throw new UserException("--class: " + e.getMessage());
-        }
+        return CompileRequest.to(output).emit(kind).className(className).inputShapes(inputShapes);
     }
 }

@@ -1,5 +1,9 @@
 package org.falconc.cli;
 
+import org.falconc.compiler.UserException;
+import org.falconc.compiler.LoadedModel;
+import org.falconc.compiler.ModelLoader;
+import org.falconc.compiler.InputShapes;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

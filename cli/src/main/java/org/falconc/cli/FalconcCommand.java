@@ -9,7 +9,6 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Ahead-of-time compiler for ONNX convolutional networks on the JVM.",
         subcommands = {CompileCommand.class, InspectCommand.class, DumpIrCommand.class, RunCommand.class, ProfileCommand.class,
-                BenchCommand.class,
                 picocli.CommandLine.HelpCommand.class},
         footer = {"", "'falconc MODEL.onnx -o Model.jar' is short for 'falconc compile MODEL.onnx -o Model.jar'.",
                 "Exit codes: 0 success, 2 bad model, input or usage.",
@@ -37,9 +36,7 @@ public final class FalconcCommand implements java.util.concurrent.Callable<Integ
             spec.commandLine().usage(spec.commandLine().getOut());
             return settings.output == null ? 0 : UserErrorHandler.EXIT_USER_ERROR;
         }
-        Compilation.compile(model, settings, sparsity.passOptions(model, settings.inputShapes, spec.commandLine().getErr()),
-                spec.commandLine().getOut(),
-                Progress.forTerminal(spec.commandLine().getErr()));
+        CompileRun.compile(model, settings, sparsity, spec.commandLine().getOut(), spec.commandLine().getErr());
         return 0;
     }
 }

@@ -1,5 +1,6 @@
 package org.falconc.cli;
 
+import org.falconc.compiler.UserException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

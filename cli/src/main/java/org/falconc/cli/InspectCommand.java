@@ -1,11 +1,17 @@
 package org.falconc.cli;
 
+import org.falconc.compiler.LoadedModel;
+import org.falconc.compiler.ModelLoader;
+import org.falconc.compiler.CompiledJar;
+import org.falconc.compiler.InputShapes;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.falconc.frontend.ImportedModel;
 import org.falconc.ir.Graph;
 import org.falconc.ir.Node;
+import org.falconc.ir.ops.fused.Activation;
+import org.falconc.ir.ops.fused.SparseAttrs;
 import org.falconc.passes.PassOptions;
 import org.falconc.passes.Pipeline;
 import org.falconc.ir.Value;
@@ -81,9 +87,9 @@ final class InspectCommand implements Callable<Integer> {
             }
             long d = ModelCost.macs(n);
             boolean decomposed = n.op().equals("DecomposedConv");
-            boolean measured = decomposed && n.attrs().has("expected_zeros");
+            boolean measured = decomposed && n.attrs().has(SparseAttrs.EXPECTED_ZEROS);
             // expected MACs of a calibrated decomposed layer: the measured zero operands skipped
-            long e = measured ? Math.round(d * (1 - n.attrs().getFloat("expected_zeros"))) : d;
+            long e = measured ? Math.round(d * (1 - n.attrs().getFloat(SparseAttrs.EXPECTED_ZEROS))) : d;
             dense += d;
             expected += e;
             String decision;
@@ -91,16 +97,15 @@ final class InspectCommand implements Callable<Integer> {
                 decision = String.format(java.util.Locale.ROOT, "dense, MACs %,d", d);
             } else if (measured) {
                 decision = String.format(java.util.Locale.ROOT, "decomposed: sparse when >= %.0f%% of the input is zero "
-                        + "(calibrated: %.0f%%), MACs %,d -> %,d (-%.0f%%)", 100 * n.attrs().getFloat("break_even"),
-                        100 * n.attrs().getFloat("expected_zeros"), d, e, d == 0 ? 0 : 100.0 * (d - e) / d);
+                        + "(calibrated: %.0f%%), MACs %,d -> %,d (-%.0f%%)", 100 * n.attrs().getFloat(SparseAttrs.BREAK_EVEN),
+                        100 * n.attrs().getFloat(SparseAttrs.EXPECTED_ZEROS), d, e, d == 0 ? 0 : 100.0 * (d - e) / d);
             } else {
                 decision = String.format(java.util.Locale.ROOT, "decomposed: sparse or dense per input by the cost "
                         + "model's break-even, MACs %,d dense", d);
             }
-            String act = n.attrs().getString("activation", "");
-            if (act.equals("ThresholdedRelu")) {
+            if (Activation.named(n.attrs().getString(Activation.ATTRIBUTE, "")) == Activation.THRESHOLDED_RELU) {
                 decision += String.format(java.util.Locale.ROOT, ", output threshold %.4g",
-                        n.attrs().getFloats("activation_params", new float[] {0})[0]);
+                        n.attrs().getFloats(Activation.PARAMS_ATTRIBUTE, new float[] {0})[0]);
             }
             out.printf("  %-28s %s%n", n.name().isEmpty() ? n.output(0).name() : n.name(), decision);
         }

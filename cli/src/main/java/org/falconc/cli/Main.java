@@ -1,6 +1,7 @@
 package org.falconc.cli;
 
 import java.io.PrintWriter;
+import java.util.ServiceLoader;
 import org.falconc.runtime.model.VectorModuleHint;
 import picocli.CommandLine;
 
@@ -22,7 +23,7 @@ public final class Main {
      * Commands call this before they run a compiled model: without jdk.incubator.vector (someone ran
      * {@code java -jar falconc.jar} rather than ./falconc) it prints the one-line hint, once per process.
      */
-    static void hintIfScalar(PrintWriter err) {
+    public static void hintIfScalar(PrintWriter err) {
         VectorModuleHint.printIfScalar(line -> {
             err.println(line);
             err.flush();
@@ -31,6 +32,14 @@ public final class Main {
 
     static CommandLine newCommandLine() {
         CommandLine cl = new CommandLine(new FalconcCommand());
+        boolean bench = false;
+        for (CommandExtension e : ServiceLoader.load(CommandExtension.class, Main.class.getClassLoader())) {
+            cl.addSubcommand(e.name(), e.command());
+            bench |= e.name().equals("bench");
+        }
+        if (!bench) {
+            cl.addSubcommand("bench", new BenchUnavailableCommand());
+        }
         cl.setExecutionExceptionHandler(new UserErrorHandler());
         cl.setParameterExceptionHandler(new UsageErrorHandler());
         cl.setCaseInsensitiveEnumValuesAllowed(true);

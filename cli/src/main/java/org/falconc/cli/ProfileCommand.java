@@ -1,5 +1,10 @@
 package org.falconc.cli;
 
+import org.falconc.compiler.CompileRequest;
+import org.falconc.compiler.UserException;
+import org.falconc.compiler.CompiledJar;
+import org.falconc.compiler.ModelArrays;
+import org.falconc.compiler.InputSet;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -9,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.falconc.bench.InputSet;
 import org.falconc.frontend.TensorFiles;
 import org.falconc.ir.Tensor;
 import org.falconc.runtime.io.ImagePreset;
@@ -96,11 +100,8 @@ final class ProfileCommand implements Callable<Integer> {
         Path dir = Files.createTempDirectory("falconc-profile");
         Path jar = dir.resolve("Model.jar");
         try {
-            CompileSettings settings = new CompileSettings();
-            settings.output = jar;
-            settings.inputShapes = model.inputShapes;
-            Compilation.compile(file, settings, sparsity.passOptions(file, model.inputShapes, spec.commandLine().getErr()),
-                    new PrintWriter(java.io.Writer.nullWriter()), Progress.forTerminal(spec.commandLine().getErr()));
+            CompileRun.compile(file, sparsity.apply(CompileRequest.to(jar).inputShapes(model.inputShapes)),
+                    new PrintWriter(java.io.Writer.nullWriter()), spec.commandLine().getErr());
             return profile(jar, file + " (" + sparsity.describe() + ")");
         } finally {
             Files.deleteIfExists(jar);

@@ -3,13 +3,14 @@ package org.falconc.cli;
 import java.io.PrintWriter;
 import java.util.Timer;
 import java.util.TimerTask;
+import org.falconc.compiler.CompileListener;
 
 /**
  * A progress line on an interactive terminal for jobs that take more than a second: the current stage
  * appears once the job has run for a second and is updated as stages change. Silent when there is no
- * terminal (scripts, CI), so output stays clean.
+ * terminal (scripts, CI), so output stays clean; findings ({@link #note}) are always printed.
  */
-final class Progress {
+final class Progress implements CompileListener {
     private static final long DELAY_MILLIS = 1000;
 
     private final PrintWriter err;
@@ -42,11 +43,25 @@ final class Progress {
     }
 
     /** The stage that starts now. */
-    synchronized void stage(String what) {
+    @Override
+    public synchronized void stage(String what) {
         stage = what;
         if (shown) {
             print();
         }
+    }
+
+    /** A finding: printed on its own line (the progress line, if shown, is redrawn after it). */
+    @Override
+    public synchronized void note(String message) {
+        if (shown) {
+            err.print("\r\033[K");
+        }
+        err.println("falconc: " + message);
+        if (shown) {
+            print();
+        }
+        err.flush();
     }
 
     private synchronized void show() {

@@ -1,5 +1,13 @@
 package org.falconc.cli;
 
+import org.falconc.compiler.CompileRequest;
+import org.falconc.compiler.UserException;
+import org.falconc.compiler.LoadedModel;
+import org.falconc.compiler.ModelLoader;
+import org.falconc.compiler.CompiledJar;
+import org.falconc.compiler.InputShapes;
+import org.falconc.compiler.ModelArrays;
+import org.falconc.compiler.OutputPaths;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -69,12 +77,9 @@ final class RunCommand implements Callable<Integer> {
             Path dir = Files.createTempDirectory("falconc-run");
             Path jar = dir.resolve("Model.jar");
             try {
-                CompileSettings settings = new CompileSettings();
-                settings.output = jar;
-                settings.inputShapes = model.inputShapes;
-                LoadedModel m = Compilation.compile(model.model, settings, org.falconc.passes.PassOptions.defaults(),
-                        named, new PrintWriter(java.io.Writer.nullWriter()),
-                        Progress.forTerminal(spec.commandLine().getErr()));
+                CompileRequest request = CompileRequest.to(jar).inputShapes(model.inputShapes).knownInputs(named);
+                LoadedModel m = CompileRun.compile(model.model, request, new PrintWriter(java.io.Writer.nullWriter()),
+                        spec.commandLine().getErr()).model();
                 noteSpecialised(m);
                 Map<String, Tensor> remaining = new LinkedHashMap<>(named);
                 remaining.keySet().removeAll(m.specialisedInputs());

@@ -3,7 +3,8 @@ package org.falconc.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import org.falconc.codegen.lower.ops.SparseBreakEven;
+import org.falconc.compiler.CompileRequest;
+import org.falconc.compiler.Falconc;
 import org.falconc.passes.PassOptions;
 import org.falconc.passes.SparsityMode;
 import picocli.CommandLine.Option;
@@ -11,7 +12,13 @@ import picocli.CommandLine.Option;
 /** FalCon sparse execution options, shared by compile, profile and bench. */
 final class SparsityOptions {
     /** Sparse execution modes (docs/sparsity.md). */
-    enum Mode { off, exact, threshold }
+    enum Mode {
+        off, exact, threshold;
+
+        SparsityMode toMode() {
+            return SparsityMode.valueOf(name().toUpperCase(java.util.Locale.ROOT));
+        }
+    }
 
     @Option(names = "--sparsity", paramLabel = "MODE", defaultValue = "exact",
             description = "off (dense convolutions only), exact (convolutions reading ReLU zeros skip the products of "
@@ -40,34 +47,24 @@ final class SparsityOptions {
                     + "luma, rgb, grey; default chosen from the input shape.")
     String preprocess;
 
-    /** The pass options these settings ask for, calibrating on the model first when --calibrate is given. */
-    PassOptions passOptions(Path model, List<String> inputShapes, PrintWriter err) {
-        return passOptions(mode, calibrate, maxDrop, preprocess, model, inputShapes, err);
+    /** {@code request} with these settings. */
+    CompileRequest apply(CompileRequest request) {
+        return request.sparsity(mode.toMode()).calibration(calibrate).maxDrop(maxDrop).preprocess(preprocess);
     }
 
-    /** The pass options of one mode (bench compiles several). */
-    static PassOptions passOptions(Mode mode, Path calibrate, double maxDrop, String preprocess, Path model,
-                                   List<String> inputShapes, PrintWriter err) {
-        if (maxDrop < 0 || maxDrop > 1) {
-            throw new UserException("--max-drop must be within [0, 1], got " + maxDrop);
+    /**
+     * The pass options these settings ask for (calibrating on the model first when --calibrate is given),
+     * for commands that run the pipeline without compiling (inspect, dump-ir).
+     */
+    PassOptions passOptions(Path model, List<String> inputShapes, PrintWriter err) {
+        if (calibrate != null) {
+            Main.hintIfScalar(err);
         }
-        Calibrator calibrator = new Calibrator(model, InputShapes.parse(inputShapes), err);
+        Progress progress = Progress.forTerminal(err);
         try {
-            PassOptions chosen = switch (mode) {
-                case off -> PassOptions.defaults().withSparsity(SparsityMode.OFF);
-                case exact -> calibrate == null ? PassOptions.defaults().withSparsity(SparsityMode.EXACT)
-                        : calibrator.exact(calibrate, preprocess);
-                case threshold -> {
-                    if (calibrate == null) {
-                        throw new UserException("--sparsity threshold needs --calibrate DIR (the thresholds are chosen "
-                                + "on those inputs)");
-                    }
-                    yield calibrator.threshold(calibrate, preprocess, maxDrop);
-                }
-            };
-            return chosen.withBreakEvenModel(SparseBreakEven::of);
-        } catch (java.io.IOException e) {
-            throw new UserException("--calibrate: " + e.getMessage());
+            return Falconc.passOptions(model, apply(CompileRequest.to(model).inputShapes(inputShapes)).listener(progress));
+        } finally {
+            progress.done();
         }
     }
 

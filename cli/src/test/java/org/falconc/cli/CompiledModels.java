@@ -1,5 +1,8 @@
 package org.falconc.cli;
 
+import org.falconc.compiler.LoadedModel;
+import org.falconc.compiler.ModelLoader;
+import org.falconc.compiler.CompiledJar;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

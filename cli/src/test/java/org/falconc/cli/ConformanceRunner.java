@@ -1,5 +1,7 @@
 package org.falconc.cli;
 
+import org.falconc.compiler.LoadedModel;
+import org.falconc.compiler.ModelLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,9 @@
 package org.falconc.cli;
 
+import org.falconc.compiler.LoadedModel;
+import org.falconc.compiler.ModelLoader;
+import org.falconc.compiler.CompiledJar;
+import org.falconc.compiler.ModelArrays;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

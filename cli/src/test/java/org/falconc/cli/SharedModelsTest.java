@@ -1,5 +1,7 @@
 package org.falconc.cli;
 
+import org.falconc.compiler.LoadedModel;
+import org.falconc.compiler.ModelLoader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,8 @@
 package org.falconc.cli;
 
+import org.falconc.compiler.LoadedModel;
+import org.falconc.compiler.ModelLoader;
+import org.falconc.compiler.ModelArrays;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;

@@ -1,5 +1,8 @@
 package org.falconc.cli;
 
+import org.falconc.compiler.ModelLoader;
+import org.falconc.compiler.CompiledJar;
+import org.falconc.compiler.ModelArrays;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;

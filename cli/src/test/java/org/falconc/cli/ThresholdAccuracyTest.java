@@ -1,5 +1,7 @@
 package org.falconc.cli;
 
+import org.falconc.compiler.CompiledJar;
+import org.falconc.compiler.Agreement;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -53,27 +53,4 @@ public final class Epilogue {
             y[i] = apply(act, p0, p1, y[i]);
         }
     }
-
-    /** The code for an ONNX activation name ({@code ""} or null = NONE), as in FusedConv's attribute. */
-    public static int code(String name) {
-        if (name == null || name.isEmpty()) {
-            return NONE;
-        }
-        switch (name) {
-            case "Relu":
-                return RELU;
-            case "Clip":
-                return CLIP;
-            case "LeakyRelu":
-                return LEAKY_RELU;
-            case "HardSwish":
-                return HARD_SWISH;
-            case "Sigmoid":
-                return SIGMOID;
-            case "ThresholdedRelu":
-                return THRESHOLDED_RELU;
-            default:
-                throw new IllegalArgumentException("unsupported fused activation '" + name + "'");
-        }
-    }
 }

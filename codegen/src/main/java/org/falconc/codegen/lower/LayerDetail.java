@@ -3,6 +3,8 @@ package org.falconc.codegen.lower;
 import java.util.Locale;
 import org.falconc.ir.Attributes;
 import org.falconc.ir.Node;
+import org.falconc.ir.ops.fused.Activation;
+import org.falconc.ir.ops.fused.SparseAttrs;
 
 /**
  * The one-line execution decision of a layer for the profile table and {@code inspect}: how a
@@ -19,17 +21,16 @@ final class LayerDetail {
         switch (n.op()) {
             case "DecomposedConv" -> {
                 sb.append("decomposed");
-                if (a.has("expected_zeros")) {
-                    sb.append(String.format(Locale.ROOT, ", calibrated zeros %.2f", a.getFloat("expected_zeros", 0f)));
+                if (a.has(SparseAttrs.EXPECTED_ZEROS)) {
+                    sb.append(String.format(Locale.ROOT, ", calibrated zeros %.2f", a.getFloat(SparseAttrs.EXPECTED_ZEROS, 0f)));
                 }
             }
             case "Conv", "FusedConv" -> sb.append("dense");
             case "FusedConvNhwc" -> sb.append("dense, channels-last");
             default -> { }
         }
-        String act = a.getString("activation", "");
-        if (act.equals("ThresholdedRelu")) {
-            float[] p = a.getFloats("activation_params", new float[0]);
+        if (Activation.named(a.getString(Activation.ATTRIBUTE, "")) == Activation.THRESHOLDED_RELU) {
+            float[] p = a.getFloats(Activation.PARAMS_ATTRIBUTE, new float[0]);
             sb.append(sb.length() > 0 ? ", " : "").append(String.format(Locale.ROOT, "threshold %.4g", p.length > 0 ? p[0] : 0f));
         }
         if (n.op().equals("ThresholdedRelu")) {

@@ -1,4 +1,4 @@
-package org.falconc.cli;
+package org.falconc.compiler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

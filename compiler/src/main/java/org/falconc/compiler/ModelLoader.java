@@ -1,4 +1,4 @@
-package org.falconc.cli;
+package org.falconc.compiler;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +26,7 @@ import org.falconc.passes.Pipeline;
 import org.falconc.passes.PipelineResult;
 
 /** Imports an ONNX model and runs the standard pass pipeline over it. */
-final class ModelLoader {
+public final class ModelLoader {
     /** Ops whose result follows from their input's type alone (fold-constants computes them), not its value. */
     private static final Set<String> TYPE_ONLY_READERS = Set.of("Shape", "Size");
 
@@ -37,7 +37,7 @@ final class ModelLoader {
      * @param inputShapes shapes bound to symbolic input dimensions (batch defaults to 1)
      * @param passOptions how to run the pipeline, or null for the defaults (verify, no dumps)
      */
-    static LoadedModel load(Path model, Map<String, int[]> inputShapes, PassOptions passOptions) {
+    public static LoadedModel load(Path model, Map<String, int[]> inputShapes, PassOptions passOptions) {
         return load(model, inputShapes, passOptions, Map.of());
     }
 
@@ -49,13 +49,13 @@ final class ModelLoader {
      * ({@link LoadedModel#specialisedInputs()}). Only inputs that shape operands are computed from are
      * specialised; data inputs of the same node stay inputs.
      */
-    static LoadedModel load(Path model, Map<String, int[]> inputShapes, PassOptions passOptions,
+    public static LoadedModel load(Path model, Map<String, int[]> inputShapes, PassOptions passOptions,
                             Map<String, Tensor> knownInputs) {
         return load(model, inputShapes, Pipeline.standard(), passOptions, knownInputs);
     }
 
     /** As above with an explicit pipeline ({@link Pipeline#optimizing()} before code generation). */
-    static LoadedModel load(Path model, Map<String, int[]> inputShapes, Pipeline pipeline, PassOptions passOptions,
+    public static LoadedModel load(Path model, Map<String, int[]> inputShapes, Pipeline pipeline, PassOptions passOptions,
                             Map<String, Tensor> knownInputs) {
         if (!Files.isRegularFile(model)) {
             throw new UserException("model file not found: " + model);

@@ -1,17 +1,17 @@
-package org.falconc.cli;
+package org.falconc.compiler;
 
 import org.falconc.ir.ErrorKind;
 import org.falconc.ir.FalconcException;
 
 /** A mistake in the command line or the files it names; reported in one line with exit code 2. */
-final class UserException extends FalconcException {
+public final class UserException extends FalconcException {
     private static final long serialVersionUID = 1L;
 
-    UserException(String message) {
+    public UserException(String message) {
         super(ErrorKind.USER_INPUT, message);
     }
 
-    UserException(String message, Throwable cause) {
+    public UserException(String message, Throwable cause) {
         super(ErrorKind.USER_INPUT, message, cause);
     }
 }

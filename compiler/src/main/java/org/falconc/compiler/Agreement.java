@@ -1,4 +1,4 @@
-package org.falconc.cli;
+package org.falconc.compiler;
 
 import java.util.List;
 import java.util.Map;
@@ -9,7 +9,7 @@ import java.util.Map;
  * share {@code maxDrop} of the inputs; otherwise the relative L2 error of every f32 output is at most
  * {@code maxDrop} on every input.
  */
-final class Agreement {
+public final class Agreement {
     private Agreement() {
     }
 
@@ -90,7 +90,7 @@ final class Agreement {
         return outputs.values().iterator().next();
     }
 
-    static int argmax(Object scores) {
+    public static int argmax(Object scores) {
         float[] v = (float[]) scores;
         int best = 0;
         for (int i = 1; i < v.length; i++) {

@@ -1,4 +1,4 @@
-package org.falconc.bench;
+package org.falconc.compiler;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;

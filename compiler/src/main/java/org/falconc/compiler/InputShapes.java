@@ -1,15 +1,15 @@
-package org.falconc.cli;
+package org.falconc.compiler;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** Parses {@code --input-shape NAME=1x3x224x224} options. */
-final class InputShapes {
+public final class InputShapes {
     private InputShapes() {
     }
 
-    static Map<String, int[]> parse(List<String> specs) {
+    public static Map<String, int[]> parse(List<String> specs) {
         Map<String, int[]> shapes = new LinkedHashMap<>();
         for (String spec : specs) {
             int eq = spec.lastIndexOf('=');

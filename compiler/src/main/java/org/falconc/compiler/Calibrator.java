@@ -1,7 +1,6 @@
-package org.falconc.cli;
+package org.falconc.compiler;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,13 +51,13 @@ final class Calibrator {
 
     private final Path model;
     private final Map<String, int[]> inputShapes;
-    private final PrintWriter err;
+    private final CompileListener listener;
     private boolean classifier;
 
-    Calibrator(Path model, Map<String, int[]> inputShapes, PrintWriter err) {
+    Calibrator(Path model, Map<String, int[]> inputShapes, CompileListener listener) {
         this.model = model;
         this.inputShapes = inputShapes;
-        this.err = err;
+        this.listener = listener;
     }
 
     /** Exact mode: the calibrated pass options. */
@@ -410,7 +409,6 @@ final class Calibrator {
 
     /** Compiles the model to a jar that calibration then runs. */
     private Path compile(PassOptions options, Path jar) {
-        Main.hintIfScalar(err);
         Graph g = ModelLoader.load(model, inputShapes, Pipeline.optimizing(options), options, Map.of()).graph();
         Compiler.compile(g, CompileOptions.jar("CalibrationModel", jar));
         return jar;
@@ -440,7 +438,6 @@ final class Calibrator {
     }
 
     private void note(String format, Object... args) {
-        err.println("falconc: calibration: " + String.format(Locale.ROOT, format, args));
-        err.flush();
+        listener.note("calibration: " + String.format(Locale.ROOT, format, args));
     }
 }

@@ -1,4 +1,4 @@
-package org.falconc.cli;
+package org.falconc.compiler;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +16,7 @@ import org.falconc.runtime.model.ModelMain;
  * A model jar written by {@code falconc compile}, loaded in this JVM. The runtime classes resolve to
  * falconc's own (parent-first), so the model is used through {@link CompiledModel}.
  */
-final class CompiledJar implements AutoCloseable {
+public final class CompiledJar implements AutoCloseable {
     private final URLClassLoader loader;
     private final CompiledModel model;
 
@@ -25,12 +25,12 @@ final class CompiledJar implements AutoCloseable {
         this.model = model;
     }
 
-    static CompiledJar open(Path jar) {
+    public static CompiledJar open(Path jar) {
         return open(jar, 0);
     }
 
     /** Opens the jar with a model on a pool of {@code threads} threads (0: the process-wide pool). */
-    static CompiledJar open(Path jar, int threads) {
+    public static CompiledJar open(Path jar, int threads) {
         if (!Files.isRegularFile(jar)) {
             throw new UserException("model jar not found: " + jar);
         }
@@ -67,15 +67,15 @@ final class CompiledJar implements AutoCloseable {
         }
     }
 
-    CompiledModel model() {
+    public CompiledModel model() {
         return model;
     }
 
-    List<String> inputNames() {
+    public List<String> inputNames() {
         return model.inputNames();
     }
 
-    Map<String, float[]> run(Map<String, float[]> inputs) {
+    public Map<String, float[]> run(Map<String, float[]> inputs) {
         return model.run(inputs);
     }
 

@@ -1,4 +1,4 @@
-package org.falconc.cli;
+package org.falconc.compiler;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -6,12 +6,12 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 
 /** Checks on where a command writes, made before any work so a bad path never costs a compile. */
-final class OutputPaths {
+public final class OutputPaths {
     private OutputPaths() {
     }
 
     /** Refuses an output that is the model itself: writing it would destroy the input. */
-    static void requireNotModel(Path output, Path model) {
+    public static void requireNotModel(Path output, Path model) {
         boolean same = output.toAbsolutePath().normalize().equals(model.toAbsolutePath().normalize());
         if (!same && Files.exists(output) && Files.exists(model)) {
             try {
@@ -26,14 +26,14 @@ final class OutputPaths {
     }
 
     /** Refuses an existing path that is not a regular file (a directory, a device, a FIFO) as a file to write. */
-    static void requireReplaceableFile(Path file, String option) {
+    public static void requireReplaceableFile(Path file, String option) {
         if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(file)) {
             throw new UserException(option + " " + file + " exists and is not a regular file; refusing to replace it");
         }
     }
 
     /** Refuses an empty path or an existing non-directory where a directory is to be written. */
-    static void requireDirectory(Path dir, String option) {
+    public static void requireDirectory(Path dir, String option) {
         if (dir.toString().isEmpty()) {
             throw new UserException(option + " must not be empty");
         }

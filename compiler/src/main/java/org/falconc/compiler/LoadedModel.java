@@ -1,4 +1,4 @@
-package org.falconc.cli;
+package org.falconc.compiler;
 
 import java.util.Map;
 import java.util.Set;
@@ -15,6 +15,6 @@ import org.falconc.passes.PipelineResult;
  * @param pipeline what the pass pipeline did (passes run, dump files written)
  * @param specialisedInputs graph inputs that determine shapes and were bound to their given values
  */
-record LoadedModel(ImportedModel imported, Graph graph, Map<String, Integer> importedOps,
+public record LoadedModel(ImportedModel imported, Graph graph, Map<String, Integer> importedOps,
                    PipelineResult pipeline, Set<String> specialisedInputs) {
 }

@@ -1,4 +1,4 @@
-package org.falconc.cli;
+package org.falconc.bench;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -6,15 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
-import org.falconc.bench.BenchSettings;
-import org.falconc.bench.GemmBenchmark;
-import org.falconc.bench.GemmReport;
-import org.falconc.bench.GemmShape;
-import org.falconc.bench.JsonReport;
-import org.falconc.bench.MarkdownReport;
-import org.falconc.bench.ModelBenchmark;
-import org.falconc.bench.ModelReport;
-import org.falconc.bench.Variant;
+import org.falconc.cli.CommonOptions;
+import org.falconc.cli.Main;
+import org.falconc.cli.Threads;
+import org.falconc.compiler.CompileRequest;
+import org.falconc.compiler.CompileListener;
+import org.falconc.compiler.Falconc;
+import org.falconc.compiler.UserException;
+import org.falconc.passes.SparsityMode;
 import org.falconc.runtime.io.ImagePreset;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,7 +33,7 @@ import picocli.CommandLine.Spec;
                 + "time to first inference and peak heap of the jar in a fresh JVM.",
             "--gemm: falconc's packed GEMM against ORT's MatMul on the ResNet-50 convolution shapes, in GFLOP/s.",
             "Run through ./falconc, which adds --add-modules jdk.incubator.vector (the Vector API GEMM)."})
-final class BenchCommand implements Callable<Integer> {
+public final class BenchCommand implements Callable<Integer> {
     private static final int MODEL_ROUNDS = 30;
     private static final int GEMM_ROUNDS = 50;
 
@@ -77,13 +76,13 @@ final class BenchCommand implements Callable<Integer> {
 
     /** A compiled variant of the bench: a sparsity mode, and whether --calibrate applies to it. */
     enum BenchVariant {
-        off(SparsityOptions.Mode.off, false), exact(SparsityOptions.Mode.exact, false),
-        exact_calibrated(SparsityOptions.Mode.exact, true), threshold(SparsityOptions.Mode.threshold, true);
+        off(SparsityMode.OFF, false), exact(SparsityMode.EXACT, false),
+        exact_calibrated(SparsityMode.EXACT, true), threshold(SparsityMode.THRESHOLD, true);
 
-        final SparsityOptions.Mode mode;
+        final SparsityMode mode;
         final boolean calibrated;
 
-        BenchVariant(SparsityOptions.Mode mode, boolean calibrated) {
+        BenchVariant(SparsityMode mode, boolean calibrated) {
             this.mode = mode;
             this.calibrated = calibrated;
         }
@@ -156,7 +155,7 @@ final class BenchCommand implements Callable<Integer> {
             return benchmark(out, progress);
         } catch (UnsatisfiedLinkError | ExceptionInInitializerError | NoClassDefFoundError e) {
             throw new UserException("ONNX Runtime cannot load its native library (" + e
-                    + "); falconc.jar must carry ai/onnxruntime/native for this platform");
+                    + "); falconc-bench.jar must carry ai/onnxruntime/native for this platform");
         }
     }
 
@@ -166,16 +165,26 @@ final class BenchCommand implements Callable<Integer> {
                     rounds == null ? GEMM_ROUNDS : rounds, !ortNoSpin, progress);
             out.print(format == Format.md ? MarkdownReport.of(r) : JsonReport.of(r) + "\n");
         } else {
+            PrintWriter err = spec.commandLine().getErr();
+            CompileListener notes = new CompileListener() {
+                @Override
+                public void note(String message) {
+                    err.println("falconc: " + message);
+                    err.flush();
+                }
+            };
             ImagePreset preset = preprocess == null ? null : ImagePreset.parse(preprocess);
             List<Variant> variants = new ArrayList<>();
             for (BenchVariant v : sparsity) {
                 if (v.calibrated && calibrate == null) {
                     throw new UserException("--sparsity " + v.name().replace('_', '-') + " needs --calibrate DIR");
                 }
-                progress.accept("preparing sparsity " + v.mode + (v.calibrated ? " (calibrating on " + calibrate + ")" : ""));
-                String name = "sparsity " + v.mode + (v.calibrated ? " (calibrated)" : "");
-                variants.add(new Variant(name, SparsityOptions.passOptions(v.mode, v.calibrated ? calibrate : null,
-                        maxDrop, preprocess, model, List.of(), spec.commandLine().getErr())));
+                progress.accept("preparing sparsity " + v.mode.name().toLowerCase(java.util.Locale.ROOT) + (v.calibrated ? " (calibrating on " + calibrate + ")" : ""));
+                String name = "sparsity " + v.mode.name().toLowerCase(java.util.Locale.ROOT)
+                        + (v.calibrated ? " (calibrated)" : "");
+                CompileRequest request = CompileRequest.to(model).sparsity(v.mode).calibration(v.calibrated ? calibrate : null)
+                        .maxDrop(maxDrop).preprocess(preprocess).listener(notes);
+                variants.add(new Variant(name, Falconc.passOptions(model, request)));
             }
             BenchSettings settings = new BenchSettings(model, threads, warmup, warmupSeconds,
                     rounds == null ? MODEL_ROUNDS : rounds, images, preset, !noFreshJvm, !ortNoSpin, variants);

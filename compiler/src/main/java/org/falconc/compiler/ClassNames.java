@@ -1,4 +1,4 @@
-package org.falconc.cli;
+package org.falconc.compiler;
 
 import java.util.List;
 import javax.lang.model.SourceVersion;
@@ -8,7 +8,7 @@ import javax.lang.model.SourceVersion;
  * {@code java.*} cannot be loaded at all, and one in falconc's runtime package would shadow or be
  * shadowed by falconc's own classes when the jar runs.
  */
-final class ClassNames {
+public final class ClassNames {
     /** Package prefixes the JDK or falconc's runtime own. */
     private static final List<String> RESERVED = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.",
             "org.falconc.runtime.");
@@ -16,7 +16,7 @@ final class ClassNames {
     private ClassNames() {
     }
 
-    static void requireUserOwned(String name) {
+    public static void requireUserOwned(String name) {
         if (name.isEmpty() || !SourceVersion.isName(name)) {
             throw new UserException("--class '" + name + "' is not a Java class name (identifiers separated by dots, "
                     + "no keywords), e.g. com.acme.Resnet");

@@ -1,4 +1,4 @@
-package org.falconc.cli;
+package org.falconc.compiler;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -7,7 +7,7 @@ import org.falconc.ir.Tensor;
 import org.falconc.runtime.model.CompiledModel;
 
 /** IR tensors to and from the arrays of a compiled model's typed API ({@code runArrays}). */
-final class ModelArrays {
+public final class ModelArrays {
     private ModelArrays() {
     }
 
@@ -15,7 +15,7 @@ final class ModelArrays {
      * Runs {@code model} on the tensors by input name; returns its outputs by name, in output order.
      * Throws {@link IllegalArgumentException} naming an input whose name, element type or shape is wrong.
      */
-    static Map<String, Tensor> run(CompiledModel model, Map<String, Tensor> inputs) {
+    public static Map<String, Tensor> run(CompiledModel model, Map<String, Tensor> inputs) {
         Map<String, Object> feeds = arrays(model, inputs);
         Map<String, Tensor> out = new LinkedHashMap<>();
         for (var e : model.runArrays(feeds).entrySet()) {
@@ -25,7 +25,7 @@ final class ModelArrays {
     }
 
     /** The checked arrays {@code runArrays} takes for the tensors by input name. */
-    static Map<String, Object> arrays(CompiledModel model, Map<String, Tensor> inputs) {
+    public static Map<String, Object> arrays(CompiledModel model, Map<String, Tensor> inputs) {
         Map<String, Object> feeds = new LinkedHashMap<>();
         for (var e : inputs.entrySet()) {
             if (!model.inputNames().contains(e.getKey())) {
