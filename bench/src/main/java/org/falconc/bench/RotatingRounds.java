@@ -13,13 +13,23 @@ import java.util.List;
  * @param nanos nanos[e][r]: engine e's time in round r
  */
 record RotatingRounds(long[][] nanos) {
+    /** The clock runs are timed with: {@code System::nanoTime}, or a test's fake. */
+    interface Clock {
+        long nanos();
+    }
 
     /** Untimed rounds until {@code warmup} rounds and {@code warmupSeconds} have passed, then {@code rounds} timed ones. */
     static RotatingRounds run(List<? extends InferenceEngine> engines, int warmup, double warmupSeconds, int rounds)
             throws Exception {
+        return run(engines, warmup, warmupSeconds, rounds, System::nanoTime);
+    }
+
+    /** As above, timed by {@code clock}. */
+    static RotatingRounds run(List<? extends InferenceEngine> engines, int warmup, double warmupSeconds, int rounds,
+                              Clock clock) throws Exception {
         int n = engines.size();
-        long warmupEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
-        for (int r = 0; r < warmup || System.nanoTime() < warmupEnd; r++) {
+        long warmupEnd = clock.nanos() + (long) (warmupSeconds * 1e9);
+        for (int r = 0; r < warmup || clock.nanos() < warmupEnd; r++) {
             for (InferenceEngine e : engines) {
                 settle();
                 e.run(r);
@@ -30,9 +40,9 @@ record RotatingRounds(long[][] nanos) {
             for (int i = 0; i < n; i++) {
                 int e = (r + i) % n;
                 settle();
-                long t0 = System.nanoTime();
+                long t0 = clock.nanos();
                 engines.get(e).run(r);
-                t[e][r] = System.nanoTime() - t0;
+                t[e][r] = clock.nanos() - t0;
             }
         }
         return new RotatingRounds(t);
@@ -47,15 +57,20 @@ record RotatingRounds(long[][] nanos) {
      * spinning between them as they would in a program that runs only this engine.
      */
     static long[] alone(InferenceEngine engine, int rounds) throws Exception {
+        return alone(engine, rounds, System::nanoTime);
+    }
+
+    /** As above, timed by {@code clock}. */
+    static long[] alone(InferenceEngine engine, int rounds, Clock clock) throws Exception {
         java.util.concurrent.locks.LockSupport.parkNanos(QUIET_NANOS);
         for (int r = 0; r < Math.max(3, rounds / 5); r++) {
             engine.run(r);
         }
         long[] t = new long[rounds];
         for (int r = 0; r < rounds; r++) {
-            long t0 = System.nanoTime();
+            long t0 = clock.nanos();
             engine.run(r);
-            t[r] = System.nanoTime() - t0;
+            t[r] = clock.nanos() - t0;
         }
         return t;
     }

@@ -9,7 +9,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The whole harness on a tiny model, 1 warm-up and 2 timed rounds: structure, not speed. */
+/**
+ * The whole harness on a tiny model, 1 warm-up and 2 timed rounds: structure and agreement, not speed.
+ * Nothing here depends on what the clock measured (the rounds' arithmetic is {@link RotatingRoundsTest}'s,
+ * on a fake clock); only facts that hold whatever the timings are.
+ */
 class ModelBenchmarkSmokeTest {
     @TempDir
     Path dir;
@@ -25,7 +29,6 @@ class ModelBenchmarkSmokeTest {
         assertEquals(2, r.rounds());
         assertTrue(r.inputs().startsWith("random data"), r.inputs());
         ModelCompilation c = r.compilation();
-        assertTrue(c.compileMillis() > 0);
         assertEquals(TinyConvModel.WEIGHT_BYTES, c.weightBytes());
         assertEquals(TinyConvModel.LARGEST_ACTIVATION_BYTES, c.largestActivationBytes());
         assertEquals((long) (1.2 * (TinyConvModel.WEIGHT_BYTES + 2 * TinyConvModel.LARGEST_ACTIVATION_BYTES)),
@@ -36,21 +39,17 @@ class ModelBenchmarkSmokeTest {
         assertEquals(1, r.results().size());
         ThreadComparison t = r.results().get(0);
         assertEquals(1, t.threads());
-        for (LatencyStats s : List.of(t.falconc(), t.ort(), t.falconcAlone(), t.ortAlone())) {
-            assertTrue(s.p10Ms() > 0 && s.p10Ms() <= s.medianMs() && s.medianMs() <= s.p90Ms(), s.toString());
-            assertTrue(s.throughput() > 0);
-        }
-        assertTrue(t.ratio() > 0 && Double.isFinite(t.ratio()));
         assertEquals(t.falconcAlone().medianMs() / t.ortAlone().medianMs(), t.aloneRatio(), 1e-12);
-        // Surefire runs with the Vector API, so the peak is measured and the rate has a share of it.
+        // Surefire runs with the Vector API, so the peak is measured and the rate is a share of it.
         assertNotNull(r.environment().peak());
-        assertTrue(r.rate(t).fractionOfPeak() > 0, r.rate(t).toString());
+        double gflops = TinyConvModel.FLOPS / (t.falconc().medianMs() * 1e6);
+        assertEquals(gflops, r.rate(t).gflops(), 1e-9 * gflops);
+        assertEquals(gflops / (r.environment().peak().gflopsPerCore() * t.threads()), r.rate(t).fractionOfPeak(), 1e-9);
         assertTrue(t.agreement().maxRelativeDiff() < 1e-5, "falconc and ORT disagree: " + t.agreement());
 
+        // The fresh JVM ran the jar (its heap holds at least the weights); its times are not asserted.
         FreshJvmResult fresh = t.freshJvm();
         assertNotNull(fresh);
-        assertTrue(fresh.loadMillis() > 0 && fresh.firstRunMillis() > 0);
-        assertTrue(fresh.wallMillis() > fresh.firstInferenceMillis(), "the JVM's start-up is part of the wall time");
         assertTrue(fresh.heapPeakBytes() >= fresh.heapBaselineBytes() && fresh.heapBaselineBytes() > c.weightBytes());
 
         String md = MarkdownReport.of(r);

@@ -24,7 +24,8 @@ final class CompileSettings {
     String emit = "jar";
 
     @Option(names = "--input-shape", paramLabel = "NAME=DIMS",
-            description = "Bind an input's shape, e.g. data=1x3x224x224 (symbolic batch defaults to 1).")
+            description = "Bind an input's shape, e.g. data=1x3x224x224 (symbolic batch defaults to 1; a declared shape "
+                    + "of the same rank is overridden, e.g. a batch exported as 1).")
     List<String> inputShapes = new ArrayList<>();
 
     /** The request these options describe (output, emit, class, shapes); sparsity is added by {@link SparsityOptions}. */

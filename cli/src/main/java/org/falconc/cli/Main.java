@@ -30,7 +30,8 @@ public final class Main {
         }, VectorModuleHint.jarOf(Main.class, "falconc.jar"));
     }
 
-    static CommandLine newCommandLine() {
+    /** The configured command line (subcommands from {@link CommandExtension}s on the class path included). */
+    public static CommandLine newCommandLine() {
         CommandLine cl = new CommandLine(new FalconcCommand());
         boolean bench = false;
         for (CommandExtension e : ServiceLoader.load(CommandExtension.class, Main.class.getClassLoader())) {

@@ -12,6 +12,7 @@ final class ModelOptions {
     Path model;
 
     @Option(names = "--input-shape", paramLabel = "NAME=DIMS",
-            description = "Bind an input's shape, e.g. data=1x3x224x224 (symbolic batch defaults to 1).")
+            description = "Bind an input's shape, e.g. data=1x3x224x224 (symbolic batch defaults to 1; a declared shape "
+                    + "of the same rank is overridden, e.g. a batch exported as 1).")
     List<String> inputShapes = new ArrayList<>();
 }

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.falconc.codegen.EmitKind;
-import org.falconc.frontend.OnnxImporter;
 import org.falconc.frontend.TensorFiles;
 import org.falconc.interp.Interpreter;
 import org.falconc.ir.ErrorKind;
@@ -61,7 +60,7 @@ class FalconcTest {
         assertEquals(List.of("importing and optimising edge-detector.onnx", "generating code"), r.stages);
 
         Tensor x = TensorFiles.read(INPUT).tensor();
-        Graph reference = OnnxImporter.importModel(MODEL).graph();
+        Graph reference = ModelLoader.load(MODEL, Map.of(), null).graph(); // the standard (typing) pipeline
         String input = reference.inputs().get(0).name();
         Map<String, Tensor> expected = Interpreter.run(reference, Map.of(input, x));
         try (CompiledJar cj = CompiledJar.open(jar, 1)) {
