@@ -1,10 +1,8 @@
 package org.falconc.runtime;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
 import java.util.Random;
 
-/** Test helpers: random tensors and the kernel-vs-naive tolerance. */
+/** Test helpers: random tensors and the fused activations with parameters that make them non-trivial. */
 public final class Approx {
 
     private Approx() {
@@ -18,29 +16,15 @@ public final class Approx {
         return a;
     }
 
-    /**
-     * Asserts |actual - expected| <= 1e-4 * (1 + |expected|) * sqrt(depth) element-wise over
-     * {@code [off, off + n)}: float sums of {@code depth} terms in a different order drift by about
-     * sqrt(depth) ulps.
-     */
-    public static void assertClose(float[] expected, float[] actual, int off, int n, int depth, String what) {
-        double scale = 1e-4 * Math.sqrt(Math.max(1, depth));
-        for (int i = off; i < off + n; i++) {
-            double e = expected[i];
-            double a = actual[i];
-            if (!(Math.abs(a - e) <= scale * (1 + Math.abs(e)))) {
-                fail(what + ": element " + (i - off) + " expected " + e + " got " + a);
-            }
-        }
-    }
-
     public static final int[] ACTIVATIONS = {
         Epilogue.NONE, Epilogue.RELU, Epilogue.CLIP, Epilogue.LEAKY_RELU, Epilogue.HARD_SWISH, Epilogue.SIGMOID,
+        Epilogue.THRESHOLDED_RELU,
     };
 
     /** Parameters that make each activation non-trivial on values in about [-3, 3]. */
     public static float p0(int act) {
-        return act == Epilogue.CLIP ? -0.5f : act == Epilogue.LEAKY_RELU ? 0.1f : 0f;
+        return act == Epilogue.CLIP ? -0.5f : act == Epilogue.LEAKY_RELU ? 0.1f
+                : act == Epilogue.THRESHOLDED_RELU ? 0.2f : 0f;
     }
 
     public static float p1(int act) {

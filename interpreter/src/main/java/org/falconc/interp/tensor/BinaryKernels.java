@@ -45,7 +45,7 @@ final class BinaryKernels {
             "Sub", new Arithmetic((a, b) -> a - b, (n, a, b) -> a - b),
             "Mul", new Arithmetic((a, b) -> a * b, (n, a, b) -> a * b),
             "Div", new Arithmetic((a, b) -> a / b, (n, a, b) -> a / nonZero(n, b)), // Java truncates like C
-            "Pow", new Arithmetic(Math::pow, BinaryKernels::integerPower));
+            "Pow", new Arithmetic(BinaryKernels::floatPower, BinaryKernels::integerPower));
 
     @FunctionalInterface
     private interface FloatTest {
@@ -125,6 +125,17 @@ final class BinaryKernels {
             throw IrException.atNode(node, "integer division by zero");
         }
         return divisor;
+    }
+
+    /**
+     * x^y as C's pow (ONNX's reference is numpy's power, which follows C): Java's Math.pow gives NaN for
+     * pow(1, NaN) and pow(-1, +-inf), where C gives 1; everything else agrees.
+     */
+    private static double floatPower(double x, double y) {
+        if (x == 1 || (x == -1 && Double.isInfinite(y))) {
+            return 1;
+        }
+        return Math.pow(x, y);
     }
 
     /** Integer base to a non-negative integer power by repeated squaring (wrapping like repeated C multiplication). */

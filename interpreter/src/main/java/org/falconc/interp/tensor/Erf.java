@@ -3,8 +3,9 @@ package org.falconc.interp.tensor;
 /**
  * The error function, which {@link Math} lacks. Uses the series
  * erf(x) = 2/sqrt(pi) * exp(-x^2) * sum_{n>=0} 2^n x^(2n+1) / (1*3*...*(2n+1)),
- * whose terms are all positive (no cancellation), so it is accurate to double precision; beyond
- * |x| = 6 erf is 1 to double precision.
+ * whose terms are all positive (no cancellation): within a few tens of double ulps (the rounding
+ * grows with the term count, about 15 ulps near |x| = 5), far below a float ulp; beyond |x| = 6 erf
+ * is 1 to double precision.
  */
 public final class Erf {
     private Erf() {

@@ -54,12 +54,16 @@ class FusedKernelsTest {
                 fused.setFloats("activation_params", 0.3f);
                 yield add(g, "LeakyRelu", List.of(x), "act", new Attributes().setFloat("alpha", 0.3f));
             }
+            case "ThresholdedRelu" -> {
+                fused.setFloats("activation_params", 0.2f);
+                yield add(g, "ThresholdedRelu", List.of(x), "act", new Attributes().setFloat("alpha", 0.2f));
+            }
             default -> add(g, act, List.of(x), "act", new Attributes());
         };
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "Relu", "Clip", "LeakyRelu", "HardSwish", "Sigmoid"})
+    @ValueSource(strings = {"", "Relu", "Clip", "LeakyRelu", "HardSwish", "Sigmoid", "ThresholdedRelu"})
     void fusedConvEqualsConvAddActivation(String act) {
         Random rnd = new Random(act.hashCode());
         Graph g = new Graph("t");
@@ -79,7 +83,7 @@ class FusedKernelsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "Relu", "Clip", "LeakyRelu", "HardSwish", "Sigmoid"})
+    @ValueSource(strings = {"", "Relu", "Clip", "LeakyRelu", "HardSwish", "Sigmoid", "ThresholdedRelu"})
     void fusedGemmEqualsGemmActivation(String act) {
         Random rnd = new Random(act.hashCode());
         Graph g = new Graph("t");

@@ -68,7 +68,7 @@ public final class BinaryOp {
         arithmetic(SUB, "Sub", (a, b) -> a - b, (a, b) -> a - b);
         arithmetic(MUL, "Mul", (a, b) -> a * b, (a, b) -> a * b);
         arithmetic(DIV, "Div", (a, b) -> a / b, (a, b) -> a / b); // Java truncates like C; /0 throws
-        arithmetic(POW, "Pow", Math::pow, BinaryOp::integerPower);
+        arithmetic(POW, "Pow", BinaryOp::floatPower, BinaryOp::integerPower);
         arithmetic(MOD, "Mod", (a, b) -> a % b, Math::floorMod);
         arithmetic(FMOD, null, (a, b) -> a % b, (a, b) -> a % b);
         arithmetic(MAX, "Max", Math::max, Math::max);
@@ -146,6 +146,17 @@ public final class BinaryOp {
             throw new IllegalArgumentException("binary op code " + code + " has no " + kind + " form");
         }
         return f;
+    }
+
+    /**
+     * x^y as C's pow (ONNX's reference is numpy's power, which follows C): Java's Math.pow gives NaN for
+     * pow(1, NaN) and pow(-1, +-inf), where C gives 1; everything else agrees.
+     */
+    static double floatPower(double x, double y) {
+        if (x == 1 || (x == -1 && Double.isInfinite(y))) {
+            return 1;
+        }
+        return Math.pow(x, y);
     }
 
     /** Integer base to a non-negative integer power by repeated squaring (wrapping like repeated C multiplication). */

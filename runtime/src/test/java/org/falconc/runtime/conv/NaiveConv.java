@@ -1,26 +1,25 @@
 package org.falconc.runtime.conv;
 
-import org.falconc.runtime.Epilogue;
+import org.falconc.runtime.ExactSums;
 
-/** Naive twins of the convolution kernels: direct loops over every output and tap. */
+/** Naive twins of the convolution kernels: direct loops over every output and tap, summed exactly. */
 final class NaiveConv {
 
     private NaiveConv() {
     }
 
-    /** ONNX Conv, NCHW, weights [K, C/group, R, S], with the fused epilogue. */
-    static float[] conv2d(float[] x, float[] w, float[] bias, int n, int c, int h, int wd, int k, int oh, int ow,
-                          int r, int s, int sh, int sw, int pt, int pl, int dh, int dw, int group,
-                          int act, float p0, float p1, float[] residual) {
+    /** ONNX Conv, NCHW, weights [K, C/group, R, S], bias and residual: the exact sums before the activation. */
+    static ExactSums conv2d(float[] x, float[] w, float[] bias, int n, int c, int h, int wd, int k, int oh, int ow,
+                            int r, int s, int sh, int sw, int pt, int pl, int dh, int dw, int group, float[] residual) {
         int cg = c / group;
         int kg = k / group;
-        float[] y = new float[n * k * oh * ow];
+        ExactSums y = new ExactSums(n * k * oh * ow);
         for (int b = 0; b < n; b++) {
             for (int oc = 0; oc < k; oc++) {
                 int g = oc / kg;
                 for (int oy = 0; oy < oh; oy++) {
                     for (int ox = 0; ox < ow; ox++) {
-                        double acc = bias == null ? 0 : bias[oc];
+                        int yi = ((b * k + oc) * oh + oy) * ow + ox;
                         for (int ci = 0; ci < cg; ci++) {
                             for (int ry = 0; ry < r; ry++) {
                                 for (int sx = 0; sx < s; sx++) {
@@ -29,16 +28,17 @@ final class NaiveConv {
                                     if (iy < 0 || iy >= h || ix < 0 || ix >= wd) {
                                         continue;
                                     }
-                                    acc += (double) w[((oc * cg + ci) * r + ry) * s + sx]
-                                            * x[((b * c + g * cg + ci) * h + iy) * wd + ix];
+                                    y.add(yi, (double) w[((oc * cg + ci) * r + ry) * s + sx]
+                                            * x[((b * c + g * cg + ci) * h + iy) * wd + ix]);
                                 }
                             }
                         }
-                        int yi = ((b * k + oc) * oh + oy) * ow + ox;
-                        if (residual != null) {
-                            acc += residual[yi];
+                        if (bias != null) {
+                            y.add(yi, bias[oc]);
                         }
-                        y[yi] = Epilogue.apply(act, p0, p1, (float) acc);
+                        if (residual != null) {
+                            y.add(yi, residual[yi]);
+                        }
                     }
                 }
             }
@@ -46,13 +46,13 @@ final class NaiveConv {
         return y;
     }
 
-    /** ONNX ConvTranspose, NCHW, weights [C, K/group, R, S]: scatter every input pixel. */
-    static float[] convTranspose2d(float[] x, float[] w, float[] bias, int n, int c, int h, int wd, int k,
-                                   int oh, int ow, int r, int s, int sh, int sw, int pt, int pl, int dh, int dw,
-                                   int group, int act, float p0, float p1, float[] residual) {
+    /** ONNX ConvTranspose, NCHW, weights [C, K/group, R, S]: scatter every input pixel, exact sums. */
+    static ExactSums convTranspose2d(float[] x, float[] w, float[] bias, int n, int c, int h, int wd, int k,
+                                     int oh, int ow, int r, int s, int sh, int sw, int pt, int pl, int dh, int dw,
+                                     int group, float[] residual) {
         int cg = c / group;
         int kg = k / group;
-        double[] acc = new double[n * k * oh * ow];
+        ExactSums y = new ExactSums(n * k * oh * ow);
         for (int b = 0; b < n; b++) {
             for (int ic = 0; ic < c; ic++) {
                 int g = ic / cg;
@@ -68,8 +68,8 @@ final class NaiveConv {
                                     if (oy < 0 || oy >= oh || ox < 0 || ox >= ow) {
                                         continue;
                                     }
-                                    acc[((b * k + oc) * oh + oy) * ow + ox] +=
-                                            (double) xv * w[((ic * kg + kk) * r + ry) * s + sx];
+                                    y.add(((b * k + oc) * oh + oy) * ow + ox,
+                                            (double) xv * w[((ic * kg + kk) * r + ry) * s + sx]);
                                 }
                             }
                         }
@@ -77,11 +77,13 @@ final class NaiveConv {
                 }
             }
         }
-        float[] y = new float[acc.length];
-        for (int i = 0; i < y.length; i++) {
-            int oc = (i / (oh * ow)) % k;
-            double v = acc[i] + (bias == null ? 0 : bias[oc]) + (residual == null ? 0 : residual[i]);
-            y[i] = Epilogue.apply(act, p0, p1, (float) v);
+        for (int i = 0; i < y.size(); i++) {
+            if (bias != null) {
+                y.add(i, bias[(i / (oh * ow)) % k]);
+            }
+            if (residual != null) {
+                y.add(i, residual[i]);
+            }
         }
         return y;
     }

@@ -2,7 +2,8 @@ package org.falconc.runtime.ops;
 
 import java.util.Arrays;
 import java.util.Random;
-import org.falconc.runtime.Epilogue;
+import org.falconc.runtime.Approx;
+import org.falconc.runtime.ExactSums;
 import org.falconc.runtime.parallel.ExecutionContext;
 import org.falconc.runtime.parallel.ThreadPool;
 import org.junit.jupiter.api.Test;
@@ -42,23 +43,24 @@ class ConvTransposeNdTest {
             float[] w = TestData.floats(rnd, c * (k / group) * taps + 1);
             float[] bias = rnd.nextBoolean() ? TestData.floats(rnd, k) : null;
             float[] residual = rnd.nextBoolean() ? TestData.floats(rnd, n * k * outSize) : null;
-            int act = rnd.nextBoolean() ? Epilogue.RELU : Epilogue.NONE;
+            int act = Approx.ACTIVATIONS[trial % Approx.ACTIVATIONS.length];
+            float p0 = Approx.p0(act);
+            float p1 = Approx.p1(act);
             float[] y = new float[n * k * outSize + 2];
             ConvTransposeNd.run(ctx, x, 0, w, 1, bias, y, 2, n, c, k, in, kernel, out, strides, begin, dilations, group,
-                    act, 0, 0, residual, 0);
-            float[] expected = naive(x, Arrays.copyOfRange(w, 1, w.length), bias, n, c, k, in, kernel, out, strides,
-                    begin, dilations, group);
-            for (int i = 0; i < expected.length; i++) {
-                expected[i] = Epilogue.apply(act, 0, 0, expected[i] + (residual == null ? 0 : residual[i]));
-            }
-            TestData.assertClose(expected, Arrays.copyOfRange(y, 2, y.length), 1e-5,
-                    "in " + Arrays.toString(in) + " kernel " + Arrays.toString(kernel) + " strides " + Arrays.toString(strides)
-                            + " group " + group);
+                    act, p0, p1, residual, 0);
+            ExactSums expected = naive(x, Arrays.copyOfRange(w, 1, w.length), bias, residual, n, c, k, in, kernel, out,
+                    strides, begin, dilations, group);
+            expected.checkAll(y, 2, act, p0, p1, "in " + Arrays.toString(in) + " kernel " + Arrays.toString(kernel)
+                    + " strides " + Arrays.toString(strides) + " group " + group + " act " + act);
         }
     }
 
-    /** Scatter: x[n, ci, i] * w[ci, m, t] adds to y[n, g*kg + m, i*stride - begin + t*dilation] when inside. */
-    private static float[] naive(float[] x, float[] w, float[] bias, int n, int c, int k, int[] in, int[] kernel, int[] out,
+    /**
+     * Scatter: x[n, ci, i] * w[ci, m, t] adds to y[n, g*kg + m, i*stride - begin + t*dilation] when inside;
+     * then bias and residual. The exact sums before the activation.
+     */
+    private static ExactSums naive(float[] x, float[] w, float[] bias, float[] residual, int n, int c, int k, int[] in, int[] kernel, int[] out,
                                  int[] strides, int[] begin, int[] dilations, int group) {
         int rank = in.length;
         int inSize = TestData.volume(in);
@@ -66,7 +68,7 @@ class ConvTransposeNdTest {
         int taps = TestData.volume(kernel);
         int cg = c / group;
         int kg = k / group;
-        double[] acc = new double[n * k * outSize];
+        ExactSums acc = new ExactSums(n * k * outSize);
         int[] i = new int[rank];
         int[] t = new int[rank];
         int[] o = new int[rank];
@@ -86,17 +88,21 @@ class ConvTransposeNdTest {
                             continue;
                         }
                         for (int m = 0; m < kg; m++) {
-                            acc[(image * k + g * kg + m) * outSize + TestData.ravel(o, out)] +=
-                                    (double) x[(image * c + ci) * inSize + ip] * w[(ci * kg + m) * taps + tp];
+                            acc.add((image * k + g * kg + m) * outSize + TestData.ravel(o, out),
+                                    (double) x[(image * c + ci) * inSize + ip] * w[(ci * kg + m) * taps + tp]);
                         }
                     }
                 }
             }
         }
-        float[] y = new float[acc.length];
-        for (int p = 0; p < y.length; p++) {
-            y[p] = (float) (acc[p] + (bias == null ? 0 : bias[(p / outSize) % k]));
+        for (int p = 0; p < acc.size(); p++) {
+            if (bias != null) {
+                acc.add(p, bias[(p / outSize) % k]);
+            }
+            if (residual != null) {
+                acc.add(p, residual[p]);
+            }
         }
-        return y;
+        return acc;
     }
 }

@@ -71,6 +71,34 @@ final class ElementwiseReference {
         };
     }
 
+    /**
+     * Binary integer op {@code op} (Add to PRelu) on {@code bits}-bit integers, computed exactly with
+     * BigInteger and wrapped to the width as repeated C arithmetic does. Mod has the divisor's sign
+     * (fmod=0, Python), FMOD the dividend's (C); Pow takes a non-negative exponent.
+     */
+    static long integerBinary(int op, long a, long b, int bits) {
+        java.math.BigInteger x = java.math.BigInteger.valueOf(a);
+        java.math.BigInteger y = java.math.BigInteger.valueOf(b);
+        java.math.BigInteger modulus = java.math.BigInteger.ONE.shiftLeft(bits);
+        java.math.BigInteger r = switch (op) {
+            case BinaryOp.ADD -> x.add(y);
+            case BinaryOp.SUB -> x.subtract(y);
+            case BinaryOp.MUL -> x.multiply(y);
+            case BinaryOp.DIV -> x.divide(y); // truncates toward zero, like C
+            case BinaryOp.MOD -> {
+                java.math.BigInteger rem = x.remainder(y);
+                yield rem.signum() != 0 && rem.signum() != y.signum() ? rem.add(y) : rem;
+            }
+            case BinaryOp.FMOD -> x.remainder(y);
+            case BinaryOp.POW -> x.modPow(y, modulus);
+            case BinaryOp.MAX -> x.max(y);
+            case BinaryOp.MIN -> x.min(y);
+            case BinaryOp.PRELU -> x.signum() < 0 ? y.multiply(x) : x;
+            default -> throw new IllegalArgumentException("no reference for binary op " + op);
+        };
+        return bits == 64 ? r.longValue() : r.intValue();
+    }
+
     private static double clamp(double x, double lo, double hi) {
         return x < lo ? lo : x > hi ? hi : x;
     }

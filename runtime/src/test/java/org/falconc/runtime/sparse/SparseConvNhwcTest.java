@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Random;
 import org.falconc.runtime.Approx;
 import org.falconc.runtime.Epilogue;
+import org.falconc.runtime.ExactSums;
 import org.falconc.runtime.conv.ConvNhwc;
 import org.falconc.runtime.conv.ConvNhwcLayer;
 import org.falconc.runtime.parallel.ExecutionContext;
@@ -38,9 +39,9 @@ class SparseConvNhwcTest {
         final int n, c, h, w, k, r, s, sh, sw, pt, pl, dh, dw, group, act, ips, ops, oh, ow;
         final int xOff = 3, yOff = 2, resOff = 5, bitsOff = 7;
         final double zeros;
-        final float[] x, weights, bias, residual, expected;
+        final float[] x, weights, bias, residual;
+        final ExactSums expected;
         final long[] bits;
-        final double[] absSum;
 
         /**
          * x has a fraction {@code zeros} of zero elements (+0.0 and -0.0) among random values; the channels
@@ -97,11 +98,8 @@ class SparseConvNhwcTest {
             this.weights = Approx.random(rnd, k * (c / group) * r * s);
             this.bias = bias ? Approx.random(rnd, k) : null;
             this.residual = residual ? Approx.random(rnd, resOff + n * oh * ow * k) : null;
-            this.expected = newOutput();
-            this.absSum = new double[n * oh * ow * k];
-            NaiveSparseConvNhwc.conv(x, xOff, ips, bits, bitsOff, weights, this.bias, this.residual, resOff,
-                    expected, yOff, ops, absSum, n, c, h, w, k, oh, ow, r, s, sh, sw, pt, pl, dh, dw, group, act,
-                    p0(act), Approx.p1(act));
+            this.expected = NaiveSparseConvNhwc.conv(x, xOff, ips, bits, bitsOff, weights, this.bias, this.residual,
+                    resOff, n, c, h, w, k, oh, ow, r, s, sh, sw, pt, pl, dh, dw, group);
         }
 
         float[] newOutput() {
@@ -141,23 +139,24 @@ class SparseConvNhwcTest {
             return y;
         }
 
-        /** Vector and scalar kernels, 1 and 2 threads, against the naive twin and (bits of x) the dense kernel. */
+        /**
+         * Vector and scalar kernels, 1 and 2 threads, against the naive twin; with {@code againstDense} (the
+         * bits are those of x) the dense kernel too, which then computes the same sums.
+         */
         void checkAll(boolean againstDense) {
             ConvNhwcLayer layer = layer();
-            float[] dense = againstDense ? runDense(layer) : null;
+            if (againstDense) {
+                check(runDense(layer), this + " " + layer + " dense kernel");
+            }
             for (SparseNhwcKernel kernel : new SparseNhwcKernel[] {SparseKernels.conv(), new ScalarSparseNhwcKernel()}) {
                 for (ThreadPool pool : new ThreadPool[] {ONE, TWO}) {
                     float[] y = runSparse(kernel, pool, layer);
-                    String what = this + " " + layer + " " + kernel.name() + " threads " + pool.threads();
-                    compare(y, expected, what + " vs naive");
-                    if (dense != null) {
-                        compare(y, dense, what + " vs dense");
-                    }
+                    check(y, this + " " + layer + " " + kernel.name() + " threads " + pool.threads());
                 }
             }
         }
 
-        private void compare(float[] y, float[] reference, String what) {
+        private void check(float[] y, String what) {
             for (int i = 0; i < y.length; i++) {
                 int rel = i - yOff;
                 int pixel = Math.floorDiv(rel, ops);
@@ -169,11 +168,8 @@ class SparseConvNhwcTest {
                     }
                     continue;
                 }
-                double tolerance = 1e-5 * absSum[pixel * k + oc] + 1e-6;
-                if (!(Math.abs(y[i] - reference[i]) <= tolerance)
-                        && !(Float.isNaN(y[i]) && Float.isNaN(reference[i]))) {
-                    fail(what + ": pixel " + pixel + " channel " + oc + " expected " + reference[i] + " got " + y[i]);
-                }
+                expected.check(pixel * k + oc, y[i], act, p0(act), Approx.p1(act),
+                        what + ": pixel " + pixel + " channel " + oc);
             }
         }
 
