@@ -14,6 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.falconc.cli.report.ChosenInput;
+import org.falconc.cli.report.ProfileFacts;
+import org.falconc.cli.report.SparsityReport;
 import org.falconc.frontend.TensorFiles;
 import org.falconc.ir.Tensor;
 import org.falconc.runtime.io.ImagePreset;
@@ -41,7 +44,10 @@ import picocli.CommandLine.Spec;
             "Inputs: --input NAME=FILE (.pb tensors), or --images DIR (photos, preprocessed for the input shape, or "
                 + ".pb tensors), or random data when neither is given. With --images and no --calibrate, an .onnx "
                 + "MODEL is calibrated on the --images inputs (without calibration each decomposed layer decides per input "
-                + "by its cost-model break-even)."})
+                + "by its cost-model break-even).",
+            "--report DIR also writes DIR/index.html, a page for any browser (no script, no network): the table and "
+                + "totals, a chart of dense vs executed MACs and time per layer, and per convolution a heat map of its "
+                + "input's zero channels per pixel on the first input, next to that input's picture."})
 final class ProfileCommand implements Callable<Integer> {
     @Mixin
     ModelOptions model;
@@ -72,6 +78,10 @@ final class ProfileCommand implements Callable<Integer> {
             description = "Threads of the model's pool, 1 to 1024; default ${DEFAULT-VALUE}.")
     int threads;
 
+    @Option(names = "--report", paramLabel = "DIR",
+            description = "Also write a sparsity report to DIR/index.html (DIR is created; its PNGs beside the page).")
+    Path report;
+
     @Spec
     CommandSpec spec;
 
@@ -83,6 +93,9 @@ final class ProfileCommand implements Callable<Integer> {
         }
         if (images != null && !inputs.isEmpty()) {
             throw new UserException("give either --input or --images");
+        }
+        if (report != null && Files.exists(report) && !Files.isDirectory(report)) {
+            throw new UserException("--report: not a directory: " + report);
         }
         Path file = model.model;
         if (!Files.isRegularFile(file)) {
@@ -116,6 +129,8 @@ final class ProfileCommand implements Callable<Integer> {
         try (CompiledJar cj = CompiledJar.open(jar, threads)) {
             CompiledModel m = cj.model();
             List<Map<String, ?>> samples = samples(m);
+            // The report's heat maps: the first input alone, before the timed runs, on a profile of its own.
+            Profile zeroMaps = report == null ? null : SparsityReport.captureZeroMaps(m, samples.get(0));
             for (int w = 0; w < warmup; w++) {
                 for (Map<String, ?> s : samples) {
                     m.runArrays(s);
@@ -127,8 +142,13 @@ final class ProfileCommand implements Callable<Integer> {
                     m.runArrays(s, p);
                 }
             }
-            ProfileReport.print(spec.commandLine().getOut(), m.layers(), p, runs * samples.size(),
-                    what + ", " + threads + " thread" + (threads == 1 ? "" : "s"), peak, threads);
+            String title = what + ", " + threads + " thread" + (threads == 1 ? "" : "s");
+            ProfileReport.print(spec.commandLine().getOut(), m.layers(), p, runs * samples.size(), title, peak, threads);
+            if (report != null) {
+                Path page = SparsityReport.write(report, ProfileFacts.of(m.layers(), p, runs * samples.size(), title,
+                        peak, threads), zeroMaps, ChosenInput.of(m, samples.get(0), images, sparsity.preprocess));
+                spec.commandLine().getErr().println("falconc: profile: report written to " + page);
+            }
         }
         return 0;
     }

@@ -8,6 +8,7 @@ import org.falconc.runtime.gemm.MicroKernels;
 import org.falconc.runtime.gemm.PackedMatrix;
 import org.falconc.runtime.parallel.ExecutionContext;
 import org.falconc.runtime.profile.Profile;
+import org.falconc.runtime.profile.ZeroMap;
 
 /**
  * 2-D convolution on NCHW tensors with a fused epilogue:
@@ -139,6 +140,9 @@ public final class Conv2d {
             long[] zeros = ConvCounts.zeroOperands(x, xOff, n, c, h, width, oh, ow, r, s,
                     strideH, strideW, padTop, padLeft, dilH, dilW);
             profile.conv(dense, dense, zeros[0] * (k / group), (long) n * c * h * width, zeros[1]);
+            if (profile.wantsZeroMap()) {
+                profile.zeroMap(ZeroMap.ofNchw(x, xOff, c, h, width));
+            }
             profile.exclude(System.nanoTime() - counting); // the counting is not the layer's time
         }
     }

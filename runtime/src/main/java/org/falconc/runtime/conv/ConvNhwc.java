@@ -2,6 +2,7 @@ package org.falconc.runtime.conv;
 
 import org.falconc.runtime.parallel.ExecutionContext;
 import org.falconc.runtime.profile.Profile;
+import org.falconc.runtime.profile.ZeroMap;
 import org.falconc.runtime.sparse.ActivationBits;
 
 /**
@@ -257,7 +258,8 @@ public final class ConvNhwc {
 
     /**
      * The profile's counts of a layer: its dense MACs, the MACs executed (all of them, or with
-     * {@code sparse} those whose activation operand is not zero), and the zero-operand MACs.
+     * {@code sparse} those whose activation operand is not zero), and the zero-operand MACs; and the
+     * input's {@link ZeroMap} when the profile captures one for this layer.
      */
     public static void count(Profile profile, ConvNhwcLayer l, float[] x, int xOff, boolean sparse) {
         long dense = (long) l.batch() * l.outHeight() * l.outWidth() * l.outChannels()
@@ -269,6 +271,9 @@ public final class ConvNhwc {
         long zeroOperand = zeros[0] * (l.outChannels() / l.group());
         profile.conv(dense, sparse ? dense - zeroOperand : dense, zeroOperand,
                 (long) l.batch() * l.inChannels() * l.inHeight() * l.inWidth(), zeros[1]);
+        if (profile.wantsZeroMap()) {
+            profile.zeroMap(ZeroMap.ofNhwc(x, xOff, l.inChannels(), l.inHeight(), l.inWidth(), l.inPixelStride()));
+        }
         profile.exclude(System.nanoTime() - counting); // the counting is not the layer's time
     }
 

@@ -10,6 +10,10 @@ import java.util.Arrays;
  * <p>The generated code brackets each layer with {@link Profiler#begin} / {@link Profiler#end};
  * convolution kernels add their MAC counts (and decomposed ones their dense/sparse decision) to the current layer. Not thread-safe: kernels
  * report from the calling thread, after their parallel loop.
+ *
+ * <p>With {@link #captureZeroMaps} on, each convolution also records its input's {@link ZeroMap} for
+ * its layer, the first time the layer runs (later calls keep that map): for a report of one chosen
+ * input, run it alone on a profile of its own with capture on.
  */
 public final class Profile {
 
@@ -31,6 +35,9 @@ public final class Profile {
     private int layers;
     private int current = -1;
     private long started;
+    private boolean captureZeroMaps;
+    /** zeroMaps[layer], null until the layer captured one; grows like the counters. */
+    private ZeroMap[] zeroMaps = new ZeroMap[0];
 
     /** An empty profile; it sizes itself to the layers that report. */
     public Profile() {
@@ -43,7 +50,7 @@ public final class Profile {
 
     void begin(int layer) {
         if ((layer + 1) * COUNTERS > counters.length) {
-            counters = java.util.Arrays.copyOf(counters, Math.max(counters.length * 2, (layer + 1) * COUNTERS));
+            counters = Arrays.copyOf(counters, Math.max(counters.length * 2, (layer + 1) * COUNTERS));
         }
         layers = Math.max(layers, layer + 1);
         current = layer;
@@ -85,6 +92,44 @@ public final class Profile {
         if (sparse) {
             counters[current * COUNTERS + SPARSE_DECISIONS]++;
         }
+    }
+
+    /**
+     * Turns the capture of zero maps on or off (off by default): with it on, convolutions compute
+     * their input's per-pixel zero share, outside the layer's time like the other counting.
+     */
+    public Profile captureZeroMaps(boolean on) {
+        captureZeroMaps = on;
+        return this;
+    }
+
+    /** Whether zero maps are captured. */
+    public boolean capturesZeroMaps() {
+        return captureZeroMaps;
+    }
+
+    /**
+     * Whether a convolution running now should compute its input's zero map: capture is on, a layer
+     * is running and it has no map yet.
+     */
+    public boolean wantsZeroMap() {
+        return captureZeroMaps && current >= 0 && (current >= zeroMaps.length || zeroMaps[current] == null);
+    }
+
+    /** Records {@code map} for the current layer when {@link #wantsZeroMap} (else it is dropped). */
+    public void zeroMap(ZeroMap map) {
+        if (!wantsZeroMap()) {
+            return;
+        }
+        if (current >= zeroMaps.length) {
+            zeroMaps = Arrays.copyOf(zeroMaps, Math.max(layers, current + 1));
+        }
+        zeroMaps[current] = map;
+    }
+
+    /** The zero map captured for {@code layer}, or null when none was. */
+    public ZeroMap zeroMap(int layer) {
+        return layer >= 0 && layer < zeroMaps.length ? zeroMaps[layer] : null;
     }
 
     /**
@@ -146,8 +191,9 @@ public final class Profile {
         return layer < layers ? counters[layer * COUNTERS + counter] : 0;
     }
 
-    /** Clears every counter (after warm-up runs). */
+    /** Clears every counter and captured zero map (after warm-up runs). */
     public void reset() {
-        java.util.Arrays.fill(counters, 0);
+        Arrays.fill(counters, 0);
+        Arrays.fill(zeroMaps, null);
     }
 }
