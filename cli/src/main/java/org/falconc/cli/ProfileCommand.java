@@ -143,10 +143,11 @@ final class ProfileCommand implements Callable<Integer> {
                 }
             }
             String title = what + ", " + threads + " thread" + (threads == 1 ? "" : "s");
-            ProfileReport.print(spec.commandLine().getOut(), m.layers(), p, runs * samples.size(), title, peak, threads);
+            ProfileFacts facts = ProfileFacts.of(m.layers(), p, runs * samples.size(), title, peak, threads);
+            ProfileReport.print(spec.commandLine().getOut(), facts);
             if (report != null) {
-                Path page = SparsityReport.write(report, ProfileFacts.of(m.layers(), p, runs * samples.size(), title,
-                        peak, threads), zeroMaps, ChosenInput.of(m, samples.get(0), images, sparsity.preprocess));
+                Path page = SparsityReport.write(report, facts, zeroMaps,
+                        ChosenInput.of(m, samples.get(0), images, sparsity.preprocess));
                 spec.commandLine().getErr().println("falconc: profile: report written to " + page);
             }
         }

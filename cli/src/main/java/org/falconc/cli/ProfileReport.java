@@ -3,6 +3,8 @@ package org.falconc.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
+import org.falconc.cli.report.Numbers;
+import org.falconc.cli.report.ProfileFacts;
 import org.falconc.runtime.profile.ComputeRate;
 import org.falconc.runtime.profile.Flops;
 import org.falconc.runtime.profile.LayerInfo;
@@ -27,87 +29,53 @@ final class ProfileReport {
      */
     static void print(PrintWriter out, List<LayerInfo> layers, Profile p, int inferences, String what, MachinePeak peak,
                       int threads) {
-        out.printf(Locale.ROOT, "profile of %s: %d inferences%n", what, inferences);
+        print(out, ProfileFacts.of(layers, p, inferences, what, peak, threads));
+    }
+
+    /** The table and totals of {@code facts} (the figures the HTML report shows too). */
+    static void print(PrintWriter out, ProfileFacts facts) {
+        int inferences = facts.inferences();
+        MachinePeak peak = facts.peak();
+        out.printf(Locale.ROOT, "profile of %s: %d inferences%n", facts.what(), inferences);
         out.printf(Locale.ROOT, "%s%s%n", peak == null ? MachinePeak.NOT_AVAILABLE : peak.describe(),
                 peak == null ? "" : String.format(Locale.ROOT, "; %% peak = GFLOP/s / (%.1f x %d threads)",
-                        peak.gflopsPerCore(), threads));
+                        peak.gflopsPerCore(), facts.threads()));
         out.printf(Locale.ROOT, "%3s  %-28s %-15s %-20s %-30s %9s %6s %10s %10s %6s %7s %9s %8s %6s%n", "#", "layer",
                 "op", "output", "execution", "sparse", "b-even", "dense MMAC", "exec MMAC", "zeros", "capture", "time ms",
                 "GFLOP/s", "% peak");
-        long modelMacs = 0;
-        long dense = 0;
-        long executed = 0;
-        long zeroOperand = 0;
-        long convNanos = 0;
-        long allNanos = 0;
-        long elements = 0;
-        long zeros = 0;
-        for (int i = 0; i < Math.max(layers.size(), p.layers()); i++) {
-            LayerInfo info = i < layers.size() ? layers.get(i) : new LayerInfo(i, "layer " + i, "?", "", "", 0, "", "");
-            long d = p.denseMacs(i);
-            long e = p.executedMacs(i);
-            long z = p.zeroOperandMacs(i);
-            long ns = p.nanos(i);
-            allNanos += ns;
-            modelMacs += info.denseMacs();
-            ComputeRate rate = info.denseMacs() == 0 ? null
-                    : ComputeRate.of((double) Flops.ofMacs(info.denseMacs()) * inferences, ns, peak, threads);
-            boolean conv = d > 0;
-            if (conv) {
-                dense += d;
-                executed += e;
-                zeroOperand += z;
-                convNanos += ns;
-                elements += p.inputElements(i);
-                zeros += p.inputZeros(i);
-            }
-            String decided = p.decisions(i) == 0 ? "" : p.sparseDecisions(i) + "/" + p.decisions(i);
-            String breakEven = Float.isNaN(p.breakEven(i)) ? "" : pct(p.breakEven(i));
-            out.printf(Locale.ROOT, "%3d  %-28s %-15s %-20s %-30s %9s %6s %10s %10s %6s %7s %9.3f %8s %6s%n", i,
+        for (ProfileFacts.Row r : facts.rows()) {
+            LayerInfo info = r.info();
+            boolean conv = r.conv();
+            String decided = r.decisions() == 0 ? "" : r.sparseDecisions() + "/" + r.decisions();
+            String breakEven = Float.isNaN(r.breakEven()) ? "" : Numbers.pct(r.breakEven());
+            out.printf(Locale.ROOT, "%3d  %-28s %-15s %-20s %-30s %9s %6s %10s %10s %6s %7s %9s %8s %6s%n", info.index(),
                     cut(info.name(), 28), cut(info.op(), 15), cut(info.output(), 20), cut(info.detail(), 30), decided,
                     breakEven,
-                    conv ? mmac(d, inferences) : "", conv ? mmac(e, inferences) : "",
-                    conv && p.inputElements(i) > 0 ? pct((double) p.inputZeros(i) / p.inputElements(i)) : "",
-                    conv && z > 0 ? pct((double) (d - e) / z) : "", ns / 1e6 / inferences, gflops(rate),
-                    percentOfPeak(rate));
+                    conv ? Numbers.mmac(r.denseMacs(), inferences) : "", conv ? Numbers.mmac(r.executedMacs(), inferences) : "",
+                    blankIfNaN(r.zeroFraction()), blankIfNaN(r.capture()), Numbers.ms(r.nanos(), inferences),
+                    Numbers.gflops(r.rate()), Numbers.percentOfPeak(r.rate()));
         }
         out.println();
-        out.printf(Locale.ROOT, "convolutions: dense %s MMAC, executed %s MMAC per inference%n", mmac(dense, inferences),
-                mmac(executed, inferences));
-        out.printf(Locale.ROOT, "zero fraction of convolution inputs: %s%n",
-                elements == 0 ? "n/a" : pct((double) zeros / elements));
+        out.printf(Locale.ROOT, "convolutions: dense %s MMAC, executed %s MMAC per inference%n",
+                Numbers.mmac(facts.denseMacs(), inferences), Numbers.mmac(facts.executedMacs(), inferences));
+        out.printf(Locale.ROOT, "zero fraction of convolution inputs: %s%n", Numbers.pct(facts.zeroFraction()));
         out.printf(Locale.ROOT, "theoretical computation reduction (MACs with a zero activation operand / conv MACs): %s%n",
-                dense == 0 ? "n/a" : pct((double) zeroOperand / dense));
+                Numbers.pct(facts.theoreticalReduction()));
         out.printf(Locale.ROOT, "executed computation reduction (1 - executed / dense conv MACs): %s%n",
-                dense == 0 ? "n/a" : pct(1 - (double) executed / dense));
+                Numbers.pct(facts.executedReduction()));
         out.printf(Locale.ROOT, "capture (skipped MACs / MACs with a zero activation operand): %s%n",
-                zeroOperand == 0 ? "n/a" : pct((double) (dense - executed) / zeroOperand));
-        out.printf(Locale.ROOT, "time per inference: %.3f ms (convolutions %.3f ms)%n", allNanos / 1e6 / inferences,
-                convNanos / 1e6 / inferences);
-        ComputeRate model = ComputeRate.of((double) Flops.ofMacs(modelMacs) * inferences, allNanos, peak, threads);
+                Numbers.pct(facts.capture()));
+        out.printf(Locale.ROOT, "time per inference: %s ms (convolutions %s ms)%n", Numbers.ms(facts.nanos(), inferences),
+                Numbers.ms(facts.convNanos(), inferences));
+        ComputeRate model = facts.modelRate();
         out.printf(Locale.ROOT, "model: %.3f GFLOP per inference (2 x dense conv and matrix-product MACs), %s GFLOP/s, "
-                + "%s of peak (%d thread%s)%n", Flops.ofMacs(modelMacs) / 1e9, gflops(model),
-                peak == null ? "n/a" : percentOfPeak(model) + "%", threads, threads == 1 ? "" : "s");
+                + "%s of peak (%d thread%s)%n", Flops.ofMacs(facts.modelMacs()) / 1e9, Numbers.gflops(model),
+                peak == null ? "n/a" : Numbers.percentOfPeak(model) + "%", facts.threads(), facts.threads() == 1 ? "" : "s");
         out.flush();
     }
 
-    /** Blank for layers without MACs. */
-    private static String gflops(ComputeRate r) {
-        return r == null ? "" : Double.isFinite(r.gflops()) ? String.format(Locale.ROOT, "%.1f", r.gflops()) : "n/a";
-    }
-
-    /** Blank for layers without MACs, "n/a" without a measured peak. */
-    private static String percentOfPeak(ComputeRate r) {
-        return r == null ? "" : Double.isFinite(r.fractionOfPeak())
-                ? String.format(Locale.ROOT, "%.1f", r.percentOfPeak()) : "n/a";
-    }
-
-    private static String pct(double f) {
-        return String.format(Locale.ROOT, "%.1f%%", 100 * f);
-    }
-
-    private static String mmac(long macs, int inferences) {
-        return String.format(Locale.ROOT, "%.2f", macs / 1e6 / inferences);
+    private static String blankIfNaN(double fraction) {
+        return Double.isNaN(fraction) ? "" : Numbers.pct(fraction);
     }
 
     private static String cut(String s, int width) {

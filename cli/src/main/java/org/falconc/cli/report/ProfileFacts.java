@@ -9,8 +9,8 @@ import org.falconc.runtime.profile.MachinePeak;
 import org.falconc.runtime.profile.Profile;
 
 /**
- * The facts of {@code falconc profile}'s table and totals, computed from a profile's counters as the
- * text table computes them (ProfileReport): per layer its op, decision, sparse decisions and
+ * The facts of {@code falconc profile}'s table and totals, computed once from a profile's counters for
+ * both the text table (ProfileReport) and the HTML report: per layer its op, decision, sparse decisions and
  * break-even, dense and executed MACs, input zero fraction, capture, time, GFLOP/s and % of peak;
  * the totals over the convolutions and the model's rate. Counters stay summed over all inferences;
  * the per-inference values divide by {@link #inferences}.
