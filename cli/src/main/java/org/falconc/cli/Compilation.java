@@ -34,7 +34,8 @@ final class Compilation {
             m = ModelLoader.load(model, InputShapes.parse(settings.inputShapes), Pipeline.optimizing(passOptions),
                     passOptions, knownInputs);
             progress.stage("generating code");
-            r = Compiler.compile(m.graph(), options);
+            r = Compiler.compile(m.graph(), options.withElemTypes(m.imported().inputElemTypes(),
+                    m.imported().outputElemTypes()));
         } finally {
             progress.done();
         }

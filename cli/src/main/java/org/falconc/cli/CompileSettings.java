@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.falconc.codegen.CompileOptions;
 import org.falconc.codegen.EmitKind;
+import org.falconc.runtime.model.ModelInfo;
 import picocli.CommandLine.Option;
 
 /** The options of {@code falconc compile} (also accepted by {@code falconc MODEL -o OUT}). */
@@ -25,6 +26,14 @@ final class CompileSettings {
     @Option(names = "--input-shape", paramLabel = "NAME=DIMS",
             description = "Bind an input's shape, e.g. data=1x3x224x224 (symbolic batch defaults to 1).")
     List<String> inputShapes = new ArrayList<>();
+
+    @Option(names = "--labels", paramLabel = "FILE",
+            description = "Class labels, one per line (line i names class i), recorded in the jar: its --image prints "
+                    + "the top classes by name. The count must equal a class-score output's size.")
+    Path labels;
+
+    /** --preprocess of the command's sparsity options, recorded in the jar (set by the command; null: none). */
+    String preprocess;
 
     /** The codegen options for {@code model}. */
     CompileOptions toOptions(Path model) {
@@ -51,10 +60,24 @@ final class CompileSettings {
             pkg = dot < 0 ? "" : className.substring(0, dot);
             simple = className.substring(dot + 1);
         }
+        CompileOptions options;
         try {
-            return new CompileOptions(pkg, simple, kind, output);
+            options = new CompileOptions(pkg, simple, kind, output);
         } catch (IllegalArgumentException e) {
             throw new UserException("--class: " + e.getMessage());
         }
+        try {
+            options = options.withPreprocess(preprocess);
+        } catch (IllegalArgumentException e) {
+            throw new UserException("--preprocess: " + e.getMessage());
+        }
+        if (labels != null) {
+            try {
+                options = options.withLabels(ModelInfo.readLabels(labels));
+            } catch (java.io.IOException e) {
+                throw new UserException("--labels: " + e.getMessage());
+            }
+        }
+        return options;
     }
 }

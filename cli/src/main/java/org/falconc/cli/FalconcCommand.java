@@ -37,6 +37,7 @@ public final class FalconcCommand implements java.util.concurrent.Callable<Integ
             spec.commandLine().usage(spec.commandLine().getOut());
             return settings.output == null ? 0 : UserErrorHandler.EXIT_USER_ERROR;
         }
+        settings.preprocess = sparsity.preprocess;
         Compilation.compile(model, settings, sparsity.passOptions(model, settings.inputShapes, spec.commandLine().getErr()),
                 spec.commandLine().getOut(),
                 Progress.forTerminal(spec.commandLine().getErr()));

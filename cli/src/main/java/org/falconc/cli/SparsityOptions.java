@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.falconc.codegen.lower.ops.SparseBreakEven;
 import org.falconc.passes.PassOptions;
+import org.falconc.runtime.io.ImagePreset;
 import org.falconc.passes.SparsityMode;
 import picocli.CommandLine.Option;
 
@@ -36,8 +37,9 @@ final class SparsityOptions {
     double maxDrop = 0.01;
 
     @Option(names = "--preprocess", paramLabel = "NAME",
-            description = "How photos (--calibrate, --images) become inputs: imagenet, caffe2, mnist, cifar, ultraface, "
-                    + "luma, rgb, grey; default chosen from the input shape.")
+            description = "How photos (--calibrate, --images, and the compiled jar's --image) become inputs: imagenet, "
+                    + "caffe2, mnist, cifar, ultraface, luma, rgb, grey; default chosen from the input shape. compile "
+                    + "records it in the jar.")
     String preprocess;
 
     /** The pass options these settings ask for, calibrating on the model first when --calibrate is given. */
@@ -48,6 +50,13 @@ final class SparsityOptions {
     /** The pass options of one mode (bench compiles several). */
     static PassOptions passOptions(Mode mode, Path calibrate, double maxDrop, String preprocess, Path model,
                                    List<String> inputShapes, PrintWriter err) {
+        if (preprocess != null) {
+            try {
+                ImagePreset.parse(preprocess);
+            } catch (IllegalArgumentException e) {
+                throw new UserException("--preprocess: " + e.getMessage());
+            }
+        }
         if (maxDrop < 0 || maxDrop > 1) {
             throw new UserException("--max-drop must be within [0, 1], got " + maxDrop);
         }
