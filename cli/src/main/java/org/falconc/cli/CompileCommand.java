@@ -11,7 +11,9 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "compile", mixinStandardHelpOptions = true,
         description = {"Compile an ONNX model into JVM classes specialised to its shapes.",
             "--emit jar writes a self-contained runnable jar: java --add-modules jdk.incubator.vector "
-                + "-jar Model.jar --input x.pb --output-dir out"})
+                + "-jar Model.jar --input x.pb --output-dir out, or on a photo: ... -jar Model.jar --image photo.jpg "
+                + "(top 5 classes of a classifier, a PNG of an image output; compile with --preprocess NAME "
+                + "--labels FILE to record how photos become inputs and what the classes are called)."})
 final class CompileCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "MODEL", description = "The ONNX model file.")
     java.nio.file.Path model;

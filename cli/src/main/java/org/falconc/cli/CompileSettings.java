@@ -28,6 +28,11 @@ final class CompileSettings {
                     + "of the same rank is overridden, e.g. a batch exported as 1).")
     List<String> inputShapes = new ArrayList<>();
 
+    @Option(names = "--labels", paramLabel = "FILE",
+            description = "Class labels, one per line (line i names class i), recorded in the jar: its --image prints "
+                    + "the top classes by name. The count must equal a class-score output's size.")
+    Path labels;
+
     /** The request these options describe (output, emit, class, shapes); sparsity is added by {@link SparsityOptions}. */
     CompileRequest request() {
         if (output == null) {
@@ -39,6 +44,6 @@ final class CompileSettings {
         } catch (IllegalArgumentException e) {
             throw new UserException("--emit: " + e.getMessage());
         }
-        return CompileRequest.to(output).emit(kind).className(className).inputShapes(inputShapes);
+        return CompileRequest.to(output).emit(kind).className(className).inputShapes(inputShapes).labels(labels);
     }
 }

@@ -71,7 +71,7 @@ final class RunCommand implements Callable<Integer> {
         Map<String, Integer> fileTypes = new LinkedHashMap<>();
         Tensor unnamed = InputFiles.read(inputs, named, fileTypes);
         if (model.model.toString().endsWith(".jar")) {
-            return runJar(model.model, named, unnamed, fileTypes, name -> 0);
+            return runJar(model.model, named, unnamed, fileTypes);
         }
         if (engine == Engine.compiled) {
             Path dir = Files.createTempDirectory("falconc-run");
@@ -83,8 +83,7 @@ final class RunCommand implements Callable<Integer> {
                 noteSpecialised(m);
                 Map<String, Tensor> remaining = new LinkedHashMap<>(named);
                 remaining.keySet().removeAll(m.specialisedInputs());
-                return runJar(jar, remaining, unnamed, fileTypes,
-                        name -> m.imported().outputElemTypes().getOrDefault(name, 0));
+                return runJar(jar, remaining, unnamed, fileTypes);
             } finally {
                 Files.deleteIfExists(jar);
                 Files.deleteIfExists(dir);
@@ -111,23 +110,24 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /**
-     * Runs a compiled model jar on inputs of its declared element types and writes its outputs in the ONNX
-     * element type {@code onnxElemType} gives (0: the compiled output's own).
+     * Runs a compiled model jar on inputs of the element types the ONNX model declares and writes its outputs
+     * in them, as the jar records them ({@code CompiledModel.info()}).
      */
-    private int runJar(Path jar, Map<String, Tensor> named, Tensor unnamed, Map<String, Integer> fileTypes,
-                       java.util.function.ToIntFunction<String> onnxElemType) throws IOException {
+    private int runJar(Path jar, Map<String, Tensor> named, Tensor unnamed, Map<String, Integer> fileTypes)
+            throws IOException {
         Main.hintIfScalar(spec.commandLine().getErr());
         try (CompiledJar cj = CompiledJar.open(jar)) {
             var m = cj.model();
             Map<String, Tensor> given = InputFiles.byName(m.inputNames(), named, unnamed);
             Map<String, Integer> held = InputFiles.typesByName(m.inputNames(), fileTypes);
+            var info = m.info();
             for (String name : given.keySet()) {
-                // f32 inputs take FLOAT files only; integer inputs are checked against their arrays' types.
-                if (m.inputNames().contains(name) && m.inputType(name).equals("f32")) {
-                    InputFiles.requireElemType(name, DataTypes.FLOAT, held.get(name));
+                int at = m.inputNames().indexOf(name);
+                if (at >= 0) {
+                    InputFiles.requireElemType(name, info.inputTypes().get(at), held.get(name));
                 }
             }
-            writeOutputs(ModelArrays.run(m, given), onnxElemType);
+            writeOutputs(ModelArrays.run(m, given), name -> info.outputTypes().get(m.outputNames().indexOf(name)));
             return 0;
         }
     }

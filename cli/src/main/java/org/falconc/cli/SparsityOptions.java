@@ -43,8 +43,9 @@ final class SparsityOptions {
     double maxDrop = 0.01;
 
     @Option(names = "--preprocess", paramLabel = "NAME",
-            description = "How photos (--calibrate, --images) become inputs: imagenet, caffe2, mnist, cifar, ultraface, "
-                    + "luma, rgb, grey; default chosen from the input shape.")
+            description = "How photos (--calibrate, --images, and the compiled jar's --image) become inputs: imagenet, "
+                    + "caffe2, mnist, cifar, ultraface, luma, rgb, grey; default chosen from the input shape. compile "
+                    + "records it in the jar.")
     String preprocess;
 
     /** {@code request} with these settings. */

@@ -1,23 +1,40 @@
 package org.falconc.codegen;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import javax.lang.model.SourceVersion;
+import org.falconc.runtime.io.ImagePreset;
 
 /**
- * What {@link Compiler#compile} produces and where.
+ * What {@link Compiler#compile} produces and where, and what it records beside the class
+ * ({@link org.falconc.runtime.model.ModelInfo}).
  *
- * @param packageName Java package of the model class ("" for the unnamed package)
- * @param className   simple name of the model class
- * @param emit        jar, class files or Java source
- * @param output      the jar file for {@link EmitKind#JAR}; the root directory for the others
+ * @param packageName     Java package of the model class ("" for the unnamed package)
+ * @param className       simple name of the model class
+ * @param emit            jar, class files or Java source
+ * @param output          the jar file for {@link EmitKind#JAR}; the root directory for the others
+ * @param preprocess      the {@link ImagePreset} name for photos ({@code --image} of the jar), or null
+ * @param labels          class labels, line i naming class i of a classifier output (empty: none)
+ * @param inputElemTypes  graph input name to the ONNX element type the model declares (absent: the
+ *                        compiled type's own), so the jar reads a float16 input from float16 files
+ * @param outputElemTypes the same for the graph outputs, so the jar writes float16 outputs as float16
  */
-public record CompileOptions(String packageName, String className, EmitKind emit, Path output) {
+public record CompileOptions(String packageName, String className, EmitKind emit, Path output, String preprocess,
+                             List<String> labels, Map<String, Integer> inputElemTypes,
+                             Map<String, Integer> outputElemTypes) {
     public CompileOptions {
         Objects.requireNonNull(packageName, "packageName");
         Objects.requireNonNull(emit, "emit");
         Objects.requireNonNull(output, "output");
+        labels = labels == null ? List.of() : List.copyOf(labels);
+        inputElemTypes = inputElemTypes == null ? Map.of() : Map.copyOf(inputElemTypes);
+        outputElemTypes = outputElemTypes == null ? Map.of() : Map.copyOf(outputElemTypes);
+        if (preprocess != null) {
+            preprocess = ImagePreset.parse(preprocess).text();
+        }
         if (!SourceVersion.isName(className) || className.contains(".")) {
             throw new IllegalArgumentException("'" + className + "' is not a valid Java class name");
         }
@@ -26,17 +43,37 @@ public record CompileOptions(String packageName, String className, EmitKind emit
         }
     }
 
+    /** Options that record nothing beyond the class: no preprocessing, no labels, the compiled element types. */
+    public CompileOptions(String packageName, String className, EmitKind emit, Path output) {
+        this(packageName, className, emit, output, null, List.of(), Map.of(), Map.of());
+    }
+
     /** A jar at {@code output} with the class in the unnamed package. */
     public static CompileOptions jar(String className, Path output) {
         return new CompileOptions("", className, EmitKind.JAR, output);
     }
 
     public CompileOptions withPackage(String name) {
-        return new CompileOptions(name, className, emit, output);
+        return new CompileOptions(name, className, emit, output, preprocess, labels, inputElemTypes, outputElemTypes);
     }
 
     public CompileOptions withEmit(EmitKind kind, Path out) {
-        return new CompileOptions(packageName, className, kind, out);
+        return new CompileOptions(packageName, className, kind, out, preprocess, labels, inputElemTypes, outputElemTypes);
+    }
+
+    /** Records the preprocessing for photos (an {@link ImagePreset} name; IllegalArgumentException for others). */
+    public CompileOptions withPreprocess(String name) {
+        return new CompileOptions(packageName, className, emit, output, name, labels, inputElemTypes, outputElemTypes);
+    }
+
+    /** Records the class labels (see {@link org.falconc.runtime.model.ModelInfo#readLabels}). */
+    public CompileOptions withLabels(List<String> names) {
+        return new CompileOptions(packageName, className, emit, output, preprocess, names, inputElemTypes, outputElemTypes);
+    }
+
+    /** Records the ONNX element types the model declares for its inputs and outputs, by name. */
+    public CompileOptions withElemTypes(Map<String, Integer> inputs, Map<String, Integer> outputs) {
+        return new CompileOptions(packageName, className, emit, output, preprocess, labels, inputs, outputs);
     }
 
     /**

@@ -29,22 +29,33 @@ public final class Compiler {
      * Lowers {@code graph} and writes what {@code options} ask for.
      *
      * @throws UnsupportedOpsException listing every node that cannot be compiled
+     * @throws org.falconc.ir.FalconcException (user input) when the recorded preprocessing does not fit the
+     *         model's input or the labels fit none of its outputs
      * @throws UncheckedIOException when an output cannot be written (no partial jar is left behind)
      */
     public static CompileResult compile(Graph graph, CompileOptions options) {
         Program program = Lowering.lower(graph, options.packageName(), options.className());
+        Map<String, byte[]> info = RecordedInfo.of(program, options).resources(program.className());
         try {
             List<Path> files = switch (options.emit()) {
                 case JAR -> {
-                    JarPackager.write(program, AsmEmitter.emit(program), options.output());
+                    JarPackager.write(program, AsmEmitter.emit(program), info, options.output());
                     yield List.of(options.output());
                 }
-                case CLASSES -> classFiles(options, program);
-                case JAVA -> List.of(
-                        OutputFiles.write(options.output(), program, ".java",
-                                JavaSourceEmitter.emit(program).getBytes(StandardCharsets.UTF_8)),
-                        OutputFiles.write(options.output(), program, ".weights", out -> WeightsFileWriter.write(program.weights(), out)),
-                        layerTable(options, program));
+                case CLASSES -> {
+                    List<Path> written = classFiles(options, program);
+                    written.addAll(infoFiles(options, program, info));
+                    yield written;
+                }
+                case JAVA -> {
+                    List<Path> written = new ArrayList<>(List.of(
+                            OutputFiles.write(options.output(), program, ".java",
+                                    JavaSourceEmitter.emit(program).getBytes(StandardCharsets.UTF_8)),
+                            OutputFiles.write(options.output(), program, ".weights", out -> WeightsFileWriter.write(program.weights(), out)),
+                            layerTable(options, program)));
+                    written.addAll(infoFiles(options, program, info));
+                    yield written;
+                }
             };
             return new CompileResult(program, files);
         } catch (IOException e) {
@@ -64,6 +75,16 @@ public final class Compiler {
                 String nested = e.getKey().substring(program.internalName().length());
                 files.add(OutputFiles.write(options.output(), program, nested + ".class", e.getValue()));
             }
+        }
+        return files;
+    }
+
+    /** The {@link org.falconc.runtime.model.ModelInfo} resources beside the class file or source. */
+    private static List<Path> infoFiles(CompileOptions options, Program program, Map<String, byte[]> info) throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (Map.Entry<String, byte[]> e : info.entrySet()) {
+            files.add(OutputFiles.write(options.output(), program, e.getKey().substring(program.className().length()),
+                    e.getValue()));
         }
         return files;
     }

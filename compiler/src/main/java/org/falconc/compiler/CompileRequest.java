@@ -24,14 +24,15 @@ import org.falconc.passes.SparsityMode;
  * @param maxDrop      threshold mode: the share of calibration inputs whose top-1 class may change (relative L2
  *                     error of the outputs for other models), within [0, 1]
  * @param preprocess   how photos become inputs ({@link org.falconc.runtime.io.ImagePreset} name), or null to choose
- *                     from the input shape
+ *                     from the input shape; recorded with the model (the jar's {@code --image} uses it)
+ * @param labels       a file of class labels, one per line, recorded with the model, or null
  * @param knownInputs  values of graph inputs the model's shapes depend on (a Reshape target fed as an input): the
  *                     model is specialised to them and they leave its inputs
  * @param listener     progress and findings
  */
 public record CompileRequest(Path output, EmitKind emit, String className, Map<String, int[]> inputShapes,
                              SparsityMode sparsity, Path calibration, double maxDrop, String preprocess,
-                             Map<String, Tensor> knownInputs, CompileListener listener) {
+                             Path labels, Map<String, Tensor> knownInputs, CompileListener listener) {
     /** The default accuracy budget of threshold mode: 1% of the calibration inputs may change class. */
     public static final double DEFAULT_MAX_DROP = 0.01;
 
@@ -47,22 +48,22 @@ public record CompileRequest(Path output, EmitKind emit, String className, Map<S
     /** A jar at {@code output}, class name from the model file, exact sparsity without calibration. */
     public static CompileRequest to(Path output) {
         return new CompileRequest(output, EmitKind.JAR, null, Map.of(), SparsityMode.EXACT, null, DEFAULT_MAX_DROP,
-                null, Map.of(), CompileListener.SILENT);
+                null, null, Map.of(), CompileListener.SILENT);
     }
 
     public CompileRequest emit(EmitKind kind) {
-        return new CompileRequest(output, kind, className, inputShapes, sparsity, calibration, maxDrop, preprocess,
+        return new CompileRequest(output, kind, className, inputShapes, sparsity, calibration, maxDrop, preprocess, labels,
                 knownInputs, listener);
     }
 
     public CompileRequest className(String name) {
-        return new CompileRequest(output, emit, name, inputShapes, sparsity, calibration, maxDrop, preprocess,
+        return new CompileRequest(output, emit, name, inputShapes, sparsity, calibration, maxDrop, preprocess, labels,
                 knownInputs, listener);
     }
 
     public CompileRequest inputShapes(Map<String, int[]> shapes) {
         return new CompileRequest(output, emit, className, new LinkedHashMap<>(shapes), sparsity, calibration, maxDrop,
-                preprocess, knownInputs, listener);
+                preprocess, labels, knownInputs, listener);
     }
 
     /** Input shapes in the command-line form, {@code data=1x3x224x224}. */
@@ -71,32 +72,37 @@ public record CompileRequest(Path output, EmitKind emit, String className, Map<S
     }
 
     public CompileRequest sparsity(SparsityMode mode) {
-        return new CompileRequest(output, emit, className, inputShapes, mode, calibration, maxDrop, preprocess,
+        return new CompileRequest(output, emit, className, inputShapes, mode, calibration, maxDrop, preprocess, labels,
                 knownInputs, listener);
     }
 
     public CompileRequest calibration(Path dir) {
-        return new CompileRequest(output, emit, className, inputShapes, sparsity, dir, maxDrop, preprocess,
+        return new CompileRequest(output, emit, className, inputShapes, sparsity, dir, maxDrop, preprocess, labels,
                 knownInputs, listener);
     }
 
     public CompileRequest maxDrop(double share) {
-        return new CompileRequest(output, emit, className, inputShapes, sparsity, calibration, share, preprocess,
+        return new CompileRequest(output, emit, className, inputShapes, sparsity, calibration, share, preprocess, labels,
                 knownInputs, listener);
     }
 
     public CompileRequest preprocess(String name) {
-        return new CompileRequest(output, emit, className, inputShapes, sparsity, calibration, maxDrop, name,
+        return new CompileRequest(output, emit, className, inputShapes, sparsity, calibration, maxDrop, name, labels,
+                knownInputs, listener);
+    }
+
+    public CompileRequest labels(Path file) {
+        return new CompileRequest(output, emit, className, inputShapes, sparsity, calibration, maxDrop, preprocess, file,
                 knownInputs, listener);
     }
 
     public CompileRequest knownInputs(Map<String, Tensor> values) {
-        return new CompileRequest(output, emit, className, inputShapes, sparsity, calibration, maxDrop, preprocess,
+        return new CompileRequest(output, emit, className, inputShapes, sparsity, calibration, maxDrop, preprocess, labels,
                 values, listener);
     }
 
     public CompileRequest listener(CompileListener l) {
         return new CompileRequest(output, emit, className, inputShapes, sparsity, calibration, maxDrop, preprocess,
-                knownInputs, l);
+                labels, knownInputs, l);
     }
 }

@@ -10,6 +10,7 @@ import org.falconc.passes.PassOptions;
 import org.falconc.passes.Pipeline;
 import org.falconc.passes.SparsityMode;
 import org.falconc.runtime.io.ImagePreset;
+import org.falconc.runtime.model.ModelInfo;
 
 /**
  * The compiler's entry point: an ONNX model file in, a jar, class files or Java source out.
@@ -46,7 +47,8 @@ public final class Falconc {
         LoadedModel m = ModelLoader.load(model, request.inputShapes(), Pipeline.optimizing(options), options,
                 request.knownInputs());
         l.stage("generating code");
-        org.falconc.codegen.CompileResult generated = Compiler.compile(m.graph(), target);
+        org.falconc.codegen.CompileResult generated = Compiler.compile(m.graph(), target
+                .withElemTypes(m.imported().inputElemTypes(), m.imported().outputElemTypes()));
         return new CompileResult(m, generated, (System.nanoTime() - start) / 1e6);
     }
 
@@ -105,11 +107,21 @@ public final class Falconc {
             pkg = dot < 0 ? "" : name.substring(0, dot);
             simple = name.substring(dot + 1);
         }
+        CompileOptions options;
         try {
-            return new CompileOptions(pkg, simple, request.emit(), output);
+            options = new CompileOptions(pkg, simple, request.emit(), output);
         } catch (IllegalArgumentException e) {
             throw new UserException("--class: " + e.getMessage());
         }
+        options = options.withPreprocess(request.preprocess());
+        if (request.labels() != null) {
+            try {
+                options = options.withLabels(ModelInfo.readLabels(request.labels()));
+            } catch (IOException e) {
+                throw new UserException("--labels: " + e.getMessage());
+            }
+        }
+        return options;
     }
 
     private static void requirePreset(String preprocess) {

@@ -1,8 +1,9 @@
 package org.falconc.samples;
 
 import java.awt.image.BufferedImage;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import javax.imageio.ImageIO;
+import org.falconc.runtime.io.ImageFiles;
 import org.falconc.runtime.io.ImagePreset;
 import org.falconc.samples.generated.EdgeDetector;
 
@@ -22,14 +23,12 @@ public final class EdgeDetectorApp {
             System.exit(2);
         }
         EdgeDetector model = new EdgeDetector();
-        BufferedImage img = ImageIO.read(Path.of(args[0]).toFile());
-        if (img == null) {
-            throw new java.io.IOException("not an image ImageIO can read: " + args[0]);
-        }
+        BufferedImage img = ImageFiles.read(Path.of(args[0]));
         float[] x = ImagePreset.RGB.tensor(img, model.inputShape("image"));
         float[] edges = model.run(x);
         int[] out = model.outputShape("edges");
-        Images.writeGrey(edges, out[2], out[3], Path.of(args[1]));
+        // The model jar's --image mapping: values 0..1 (the rgb preset's scale) to grey pixels 0..255.
+        Files.write(Path.of(args[1]), ImageFiles.png(ImagePreset.RGB.image(edges, out)));
         double mean = 0;
         for (float v : edges) {
             mean += v;

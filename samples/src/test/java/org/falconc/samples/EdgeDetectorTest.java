@@ -33,4 +33,11 @@ class EdgeDetectorTest {
         assertTrue(atBoundary > 0.9f, "edge strength at the boundary: " + atBoundary);
         assertTrue(flatLeft < 0.2f && flatRight < 0.2f, "flat regions: " + flatLeft + ", " + flatRight);
     }
+
+    @Test
+    void theGeneratedClassCarriesItsRecordedInfo() {
+        org.falconc.runtime.model.ModelInfo info = new EdgeDetector().info();
+        assertEquals(java.util.List.of(org.falconc.runtime.io.DataType.FLOAT), info.inputTypes());
+        assertEquals(java.util.List.of(org.falconc.runtime.io.DataType.FLOAT), info.outputTypes());
+    }
 }

@@ -20,8 +20,8 @@ import org.falconc.codegen.program.WeightTensor;
 import org.falconc.runtime.model.ModelMain;
 
 /**
- * Writes a self-contained model jar: the generated class, its weights resource, every runtime class
- * and a manifest whose {@code Main-Class} ({@link ModelMain}) runs the model named by
+ * Writes a self-contained model jar: the generated class, its weights, layer table and model info
+ * resources ({@link org.falconc.runtime.model.ModelInfo}), every runtime class and a manifest whose {@code Main-Class} ({@link ModelMain}) runs the model named by
  * {@code Falconc-Model-Class}. The jar is written to a temporary file in the target directory and
  * renamed into place, so a failure leaves no partial jar.
  */
@@ -35,8 +35,10 @@ public final class JarPackager {
     /**
      * Writes the jar. The weights entry is stored, not deflated: random float weights do not
      * compress, deflating 100 MB costs seconds, and a stored entry loads as a plain copy.
+     * {@code resources} go next to the class: resource name (e.g. {@code Model.info.properties}) to content.
      */
-    public static void write(Program program, Map<String, byte[]> classFiles, Path jar) throws IOException {
+    public static void write(Program program, Map<String, byte[]> classFiles, Map<String, byte[]> resources, Path jar)
+            throws IOException {
         OutputFiles.requireReplaceable(jar);
         Path dir = jar.toAbsolutePath().getParent();
         Files.createDirectories(dir);
@@ -62,6 +64,9 @@ public final class JarPackager {
                 putWeights(jos, pkgDir + program.weightsResource(), program.weights());
                 put(jos, pkgDir + program.layersResource(),
                         program.layerTable().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                for (Map.Entry<String, byte[]> e : resources.entrySet()) {
+                    put(jos, pkgDir + e.getKey(), e.getValue());
+                }
                 for (Map.Entry<String, byte[]> e : runtime.entrySet()) {
                     put(jos, e.getKey(), e.getValue());
                 }

@@ -19,8 +19,13 @@ public final class BoundedFiles {
 
     /** The file's bytes; an IOException naming the file and the limit when it holds more than {@code limit}. */
     public static byte[] readAll(Path file, long limit) throws IOException {
+        return readAll(file, limit, "a tensor file");
+    }
+
+    /** As above, naming what kind of file has the limit ({@code "a labels file"}) in the message. */
+    public static byte[] readAll(Path file, long limit, String what) throws IOException {
         if (Files.isRegularFile(file) && Files.size(file) > limit) {
-            throw tooLarge(file, limit);
+            throw tooLarge(file, limit, what);
         }
         try (InputStream in = Files.newInputStream(file)) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -29,7 +34,7 @@ public final class BoundedFiles {
             for (int n; (n = in.read(buf)) > 0; ) {
                 total += n;
                 if (total > limit) {
-                    throw tooLarge(file, limit);
+                    throw tooLarge(file, limit, what);
                 }
                 out.write(buf, 0, n);
             }
@@ -37,7 +42,7 @@ public final class BoundedFiles {
         }
     }
 
-    private static IOException tooLarge(Path file, long limit) {
-        return new IOException(file + " is larger than " + limit + " bytes, the limit for a tensor file");
+    private static IOException tooLarge(Path file, long limit, String what) {
+        return new IOException(file + " is larger than " + limit + " bytes, the limit for " + what);
     }
 }

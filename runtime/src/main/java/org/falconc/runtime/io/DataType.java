@@ -47,6 +47,21 @@ public final class DataType {
         };
     }
 
+    /** The code of a {@link #name} ({@code float16 -> FLOAT16}); IllegalArgumentException for any other text. */
+    public static int parse(String name) {
+        for (int t : new int[] {FLOAT, UINT8, INT8, UINT16, INT16, INT32, INT64, BOOL, FLOAT16, DOUBLE, UINT32, UINT64}) {
+            if (name(t).equals(name)) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException("unknown TensorProto data type '" + name + "'");
+    }
+
+    /** Whether {@link TensorProtoCodec} reads and writes {@code dataType}. */
+    public static boolean isSupported(int dataType) {
+        return !name(dataType).startsWith("data_type ");
+    }
+
     public static String name(int dataType) {
         return switch (dataType) {
             case FLOAT -> "float";

@@ -11,6 +11,13 @@ import java.util.Locale;
  * {@code (pixel * scale - mean[c]) / std[c]}, where a 1-channel input takes the luma (BT.601) of the
  * pixel. One preset per kind of model of the table (see ../shared/models/MODELS.md); {@link #forShape}
  * picks one from the input shape, {@code --preprocess NAME} overrides it.
+ *
+ * <p>The way back, for a model whose output is an image ({@link #image}): a value {@code v} is read in the
+ * preset's pixel scale, where {@link #white()} ({@code 255 * scale}: 1 for the presets that divide by 255,
+ * 255 for caffe2, mnist and ultraface) is a full-intensity pixel, so the pixel is
+ * {@code round(clamp(v / white, 0, 1) * 255)}; the mean and std are not undone (image-to-image models such
+ * as super-resolution and edge detectors output plain intensities). A 1-channel output is a grey image, a
+ * 3-channel one RGB, or BGR for a BGR preset (caffe2).
  */
 public enum ImagePreset {
     /** torchvision ImageNet models (ResNet, VGG, MobileNet): RGB / 255, ImageNet mean and std. */
@@ -87,6 +94,11 @@ public enum ImagePreset {
         return shape[1] == 3 ? RGB : GREY;
     }
 
+    /** The inputs this preset makes: {@code [1, 3, H, W]} or {@code [1, 1, H, W]}. */
+    public String channelsText() {
+        return "[1, " + channels + ", H, W]";
+    }
+
     /** Whether this preset can fill an input of {@code shape}. */
     public boolean fits(int[] shape) {
         return shape.length == 4 && shape[0] == 1 && shape[1] == channels;
@@ -95,7 +107,7 @@ public enum ImagePreset {
     /** The input tensor for {@code image}, resized to the input's H x W. */
     public float[] tensor(BufferedImage image, int[] shape) {
         if (!fits(shape)) {
-            throw new IllegalArgumentException("preprocessing '" + text + "' makes [1, " + channels + ", H, W], the input is "
+            throw new IllegalArgumentException("preprocessing '" + text + "' makes " + channelsText() + ", the input is "
                     + Arrays.toString(shape));
         }
         int h = shape[2];
@@ -120,6 +132,60 @@ public enum ImagePreset {
             }
         }
         return data;
+    }
+
+    /**
+     * The value of a full-intensity (255) pixel in this preset's scale: 1 for the presets that divide by
+     * 255, 255 for those that take 0..255 pixels.
+     */
+    public float white() {
+        return (float) (255.0 * scale);
+    }
+
+    /** Whether {@code shape} is [1, 1|3, H, W] with H and W at least 2: an output {@link #image} can show. */
+    public static boolean isImage(int[] shape) {
+        return shape.length == 4 && shape[0] == 1 && (shape[1] == 1 || shape[1] == 3) && shape[2] >= 2 && shape[3] >= 2;
+    }
+
+    /** The pixel (0..255) of an output value: {@code round(clamp(v / white(), 0, 1) * 255)}, NaN as 0. */
+    public int pixel(float v) {
+        float unit = v / white();
+        if (!(unit > 0f)) {
+            return 0;
+        }
+        return Math.round(Math.min(unit, 1f) * 255f);
+    }
+
+    /**
+     * A model output [1, 1|3, H, W] as an image (see the class comment): grey for one channel, RGB for
+     * three (the channels in BGR order for a BGR preset).
+     */
+    public BufferedImage image(float[] data, int[] shape) {
+        if (!isImage(shape)) {
+            throw new IllegalArgumentException("an image output is [1, 1|3, H, W], not " + Arrays.toString(shape));
+        }
+        int c = shape[1];
+        int h = shape[2];
+        int w = shape[3];
+        if (data.length != c * h * w) {
+            throw new IllegalArgumentException(data.length + " values for an image of shape " + Arrays.toString(shape));
+        }
+        BufferedImage img = new BufferedImage(w, h, c == 1 ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                if (c == 1) {
+                    img.getRaster().setSample(x, y, 0, pixel(data[y * w + x]));
+                    continue;
+                }
+                int first = pixel(data[y * w + x]);
+                int second = pixel(data[(h + y) * w + x]);
+                int third = pixel(data[(2 * h + y) * w + x]);
+                int r = bgr ? third : first;
+                int b = bgr ? first : third;
+                img.setRGB(x, y, (r << 16) | (second << 8) | b);
+            }
+        }
+        return img;
     }
 
     private static BufferedImage resized(BufferedImage src, int width, int height) {

@@ -7,10 +7,16 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The command line of a generated model jar's Main:
- * {@code --input [NAME=]FILE.pb ... [--output-dir DIR] [--threads N]}. An input without a name
- * binds by position to the model's graph inputs (as the ONNX test data's input_N.pb do); a
- * TensorProto's own name is not used for binding. {@code --input=...} forms are accepted too.
+ * The command line of a generated model jar's Main, one of:
+ * <ul>
+ * <li>{@code --input [NAME=]FILE.pb ... [--output-dir DIR] [--threads N]}: an input without a name binds
+ * by position to the model's graph inputs (as the ONNX test data's input_N.pb do); a TensorProto's own
+ * name is not used for binding. Writes {@code DIR/output_N.pb}.</li>
+ * <li>{@code --image PHOTO [--output-dir DIR | --output FILE.png] [--threads N]}: a photo, preprocessed
+ * for the model's one image input; prints the top classes of a classifier, writes an image output as
+ * {@code DIR/output_N.png} (or FILE.png) and any other output as {@code DIR/output_N.pb}.</li>
+ * </ul>
+ * {@code --option=value} forms are accepted too.
  */
 public final class ModelArgs {
     /** One --input: the graph input name (null: positional) and the file. */
@@ -22,17 +28,37 @@ public final class ModelArgs {
 
     private final List<Input> inputs;
     private final Path outputDir;
+    private final Path image;
+    private final Path output;
     private final int threads;
     private final boolean help;
 
-    private ModelArgs(List<Input> inputs, Path outputDir, int threads, boolean help) {
+    private ModelArgs(List<Input> inputs, Path outputDir, Path image, Path output, int threads, boolean help) {
         this.inputs = Collections.unmodifiableList(inputs);
         this.outputDir = outputDir;
+        this.image = image;
+        this.output = output;
         this.threads = threads;
         this.help = help;
     }
 
-    public static final String USAGE = "usage: java -jar Model.jar --input [NAME=]FILE.pb ... [--output-dir DIR] [--threads N]";
+    public static final String USAGE = String.join(System.lineSeparator(),
+            "usage: java --add-modules jdk.incubator.vector -jar Model.jar --input [NAME=]FILE.pb ... [--output-dir DIR] [--threads N]",
+            "       java --add-modules jdk.incubator.vector -jar Model.jar --image PHOTO [--output-dir DIR | --output FILE.png] [--threads N]",
+            "",
+            "  --input [NAME=]FILE.pb  an ONNX TensorProto of the input's declared element type; without NAME=,",
+            "                          inputs bind in order. Writes DIR/output_N.pb, N = graph output index.",
+            "  --image PHOTO           a PNG, JPEG, BMP or GIF for a model with one image input [1, 1|3, H, W],",
+            "                          preprocessed as recorded by falconc compile --preprocess NAME (else the",
+            "                          preset for the input shape, named on stderr). A classifier's top 5 classes",
+            "                          are printed (with the labels of --labels, softmax applied unless the scores",
+            "                          are already probabilities); an image output [1, 1|3, H, W] is written as",
+            "                          DIR/output_N.png (pixel = round(clamp(v / white, 0, 1) * 255), white 1 or",
+            "                          255 by the preset's scale); other outputs as DIR/output_N.pb.",
+            "  --output-dir DIR        where outputs go (default: the current directory); all or none are written",
+            "  --output FILE.png       with --image: the PNG of a model whose one output is an image",
+            "  --threads N             threads to run on, 1 to " + MAX_THREADS + " (default: the machine's cores)",
+            "Exit code 0 on success, 2 on a usage or input error (one line on stderr), 1 on a failure.");
 
     /** The hint after a usage error: errors are one line, the usage is one option away. */
     public static final String SEE_HELP = "see java -jar Model.jar --help";
@@ -40,7 +66,9 @@ public final class ModelArgs {
     /** Parses the arguments; throws IllegalArgumentException with a message fit for the user. */
     public static ModelArgs parse(String[] args) {
         List<Input> inputs = new ArrayList<>();
-        Path outputDir = Path.of(".");
+        Path outputDir = null;
+        Path image = null;
+        Path output = null;
         int threads = 0;
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
@@ -60,6 +88,21 @@ public final class ModelArgs {
                             : new Input(null, Path.of(v)));
                 }
                 case "--help", "-h" -> help = true;
+                case "--image" -> {
+                    String v = value != null ? value : valueOf(args, ++i, option);
+                    if (v.isEmpty() || image != null) {
+                        throw new IllegalArgumentException(v.isEmpty() ? "--image must not be empty"
+                                : "--image given twice; the jar runs one photo at a time");
+                    }
+                    image = Path.of(v);
+                }
+                case "--output" -> {
+                    String v = value != null ? value : valueOf(args, ++i, option);
+                    if (!v.toLowerCase(java.util.Locale.ROOT).endsWith(".png") || v.length() == 4) {
+                        throw new IllegalArgumentException("--output takes a FILE.png (other outputs go to --output-dir DIR)");
+                    }
+                    output = Path.of(v);
+                }
                 case "--output-dir", "-o" -> {
                     String v = value != null ? value : valueOf(args, ++i, option);
                     if (v.isEmpty()) {
@@ -81,7 +124,16 @@ public final class ModelArgs {
                 default -> throw new IllegalArgumentException("unknown argument '" + arg + "'");
             }
         }
-        return new ModelArgs(inputs, outputDir, threads, help);
+        if (image != null && !inputs.isEmpty()) {
+            throw new IllegalArgumentException("give --image or --input, not both");
+        }
+        if (output != null && image == null) {
+            throw new IllegalArgumentException("--output FILE.png is for --image; with --input use --output-dir DIR");
+        }
+        if (output != null && outputDir != null) {
+            throw new IllegalArgumentException("give --output FILE.png or --output-dir DIR, not both");
+        }
+        return new ModelArgs(inputs, outputDir == null ? Path.of(".") : outputDir, image, output, threads, help);
     }
 
     private static String valueOf(String[] args, int i, String option) {
@@ -97,6 +149,16 @@ public final class ModelArgs {
 
     public Path outputDir() {
         return outputDir;
+    }
+
+    /** --image: the photo to run on, or null. */
+    public Path image() {
+        return image;
+    }
+
+    /** --output: the PNG to write with --image, or null (outputs go to {@link #outputDir}). */
+    public Path output() {
+        return output;
     }
 
     /** Whether --help was given: print {@link #USAGE} and do nothing else. */

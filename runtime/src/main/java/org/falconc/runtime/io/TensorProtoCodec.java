@@ -108,9 +108,10 @@ public final class TensorProtoCodec {
 
     public static byte[] write(PbTensor t) {
         ProtoOutput out = new ProtoOutput();
-        long[] dims = t.dims();
-        if (dims.length > 0) {
-            out.packedVarints(DIMS, dims);
+        // dims unpacked, as onnx.proto (proto2) and so ONNX Runtime and falconc's frontend write them: the same
+        // tensor gives the same bytes whichever of them wrote it.
+        for (long d : t.dims()) {
+            out.varintField(DIMS, d);
         }
         out.varintField(DATA_TYPE, t.dataType());
         if (!t.name().isEmpty()) {

@@ -32,6 +32,7 @@ public abstract class CompiledModel {
     private final int[] arenaLengths;
     private final ConcurrentLinkedQueue<CallState> idle = new ConcurrentLinkedQueue<>();
     private volatile List<org.falconc.runtime.profile.LayerInfo> layers;
+    private volatile ModelInfo info;
 
     /**
      * @param threads      total parallelism of a pool of the model's own; 0 = the process-wide pool
@@ -121,6 +122,40 @@ public abstract class CompiledModel {
             layers = l;
         }
         return l;
+    }
+
+    /**
+     * What the compiler recorded about the model ({@link ModelInfo}): the ONNX element types of its inputs
+     * and outputs, the preprocessing for photos and the class labels; {@link ModelInfo#defaults} when the
+     * class has no such record. UncheckedIOException when the record is damaged or does not match the class.
+     */
+    public final ModelInfo info() {
+        ModelInfo i = info;
+        if (i == null) {
+            i = ModelInfo.load(getClass());
+            if (i == null) {
+                i = ModelInfo.defaults(this);
+            } else {
+                requireMatches(i);
+            }
+            info = i;
+        }
+        return i;
+    }
+
+    private void requireMatches(ModelInfo i) {
+        boolean ok = i.inputTypes().size() == inputTypes.length && i.outputTypes().size() == outputTypes.length;
+        for (int k = 0; ok && k < inputTypes.length; k++) {
+            ok = inputTypes[k].holds(i.inputTypes().get(k));
+        }
+        for (int k = 0; ok && k < outputTypes.length; k++) {
+            ok = outputTypes[k].holds(i.outputTypes().get(k));
+        }
+        if (!ok) {
+            String msg = "damaged model info of " + getClass().getName() + ": its element types " + i.inputTypes()
+                    + " -> " + i.outputTypes() + " do not fit " + this;
+            throw new java.io.UncheckedIOException(msg, new java.io.IOException(msg));
+        }
     }
 
     private Object[] ordered(Map<String, ?> inputs) {

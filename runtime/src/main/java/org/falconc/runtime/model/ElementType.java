@@ -1,5 +1,7 @@
 package org.falconc.runtime.model;
 
+import org.falconc.runtime.io.DataType;
+
 /**
  * The element types a compiled model takes and returns, and the Java array each is held in:
  * {@code f32} float[], {@code i64} long[], {@code i32} int[], {@code bool} boolean[]. The names are
@@ -27,6 +29,30 @@ public enum ElementType {
     /** The array class that holds tensors of this type, e.g. {@code float[].class}. */
     public Class<?> arrayClass() {
         return arrayClass;
+    }
+
+    /** The ONNX TensorProto data type that stores this type without conversion ({@link DataType}). */
+    public int onnxType() {
+        return switch (this) {
+            case F32 -> DataType.FLOAT;
+            case I64 -> DataType.INT64;
+            case I32 -> DataType.INT32;
+            case BOOL -> DataType.BOOL;
+        };
+    }
+
+    /**
+     * Whether a model input or output declared as ONNX {@code dataType} is held in this type: float16 and
+     * double in f32 (as the frontend imports them), int8 to int32 in i32, uint32 and uint64 in i64.
+     */
+    public boolean holds(int dataType) {
+        return switch (dataType) {
+            case DataType.FLOAT, DataType.FLOAT16, DataType.DOUBLE -> this == F32;
+            case DataType.INT8, DataType.UINT8, DataType.INT16, DataType.UINT16, DataType.INT32 -> this == I32;
+            case DataType.INT64, DataType.UINT32, DataType.UINT64 -> this == I64;
+            case DataType.BOOL -> this == BOOL;
+            default -> false;
+        };
     }
 
     /** A zeroed array of {@code n} elements. */

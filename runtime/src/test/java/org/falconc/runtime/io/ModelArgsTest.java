@@ -91,4 +91,29 @@ class ModelArgsTest {
             assertThrows(IOException.class, () -> BoundedFiles.readAll(zero, 1 << 20));
         }
     }
+
+    @Test
+    void imageModeTakesOnePhotoAndAPngOrADirectory() {
+        ModelArgs a = ModelArgs.parse(new String[] {"--image", "cat.jpg", "--output=edges.png", "--threads", "2"});
+        assertEquals(Path.of("cat.jpg"), a.image());
+        assertEquals(Path.of("edges.png"), a.output());
+        ModelArgs d = ModelArgs.parse(new String[] {"--image=cat.jpg", "-o", "out"});
+        assertEquals(Path.of("out"), d.outputDir());
+        assertEquals(null, d.output());
+        assertEquals(null, ModelArgs.parse(new String[] {"--input", "x.pb"}).image());
+        for (String[] bad : new String[][] {
+            {"--image", "a.jpg", "--input", "x.pb"},
+            {"--output", "y.png"},
+            {"--image", "a.jpg", "--output", "y.pb"},
+            {"--image", "a.jpg", "--output", "y.png", "--output-dir", "o"},
+            {"--image", "a.jpg", "--image", "b.jpg"},
+            {"--image", ""},
+            {"--image"},
+        }) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelArgs.parse(bad),
+                    String.join(" ", bad));
+            assertTrue(!e.getMessage().contains("\n"), e.getMessage());
+        }
+        assertTrue(ModelArgs.USAGE.contains("--image PHOTO") && ModelArgs.USAGE.contains("--output FILE.png"));
+    }
 }
