@@ -1,5 +1,6 @@
 package org.falconc.cli;
 
+import org.falconc.testsupport.SharedData;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package org.falconc.cli;
 
+import org.falconc.testsupport.SharedData;
 import org.falconc.compiler.LoadedModel;
 import org.falconc.compiler.ModelLoader;
 import org.falconc.compiler.CompiledJar;

@@ -1,5 +1,6 @@
 package org.falconc.cli;
 
+import org.falconc.testsupport.SharedData;
 import static org.falconc.cli.CliHardeningTest.info;
 import static org.falconc.cli.CliHardeningTest.model;
 import static org.falconc.cli.CliHardeningTest.node;

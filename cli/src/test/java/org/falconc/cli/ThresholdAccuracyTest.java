@@ -1,5 +1,6 @@
 package org.falconc.cli;
 
+import org.falconc.testsupport.SharedData;
 import org.falconc.compiler.CompiledJar;
 import org.falconc.compiler.Agreement;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package org.falconc.frontend;
+package org.falconc.testsupport;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -10,10 +10,11 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The read-only test data in ../shared (models and ONNX conformance cases). Tests skip on a fresh
- * clone without ../shared, and fail when ../shared lacks what they need.
+ * Locates the read-only test data in ../shared (conformance cases, trained models, images).
+ * Tests that need it skip on a fresh clone without ../shared, and fail when ../shared lacks a file.
+ * One copy for every module's tests (a test-scope dependency).
  */
-final class SharedData {
+public final class SharedData {
     private SharedData() {
     }
 
@@ -23,7 +24,7 @@ final class SharedData {
      * directory holding a pom.xml, so {@code mvn -pl <module>} and {@code mvn -f <repo>/pom.xml} from
      * anywhere find the same data.
      */
-    static Path root() {
+    public static Path root() {
         String configured = System.getProperty("falconc.shared", "");
         if (!configured.isBlank()) {
             return Path.of(configured).toAbsolutePath().normalize();
@@ -44,7 +45,7 @@ final class SharedData {
      * The path under ../shared. Skips the calling test only when ../shared is absent altogether (a
      * fresh clone); when it is present, a missing file is a failure, not a silent skip.
      */
-    static Path require(String relative) {
+    public static Path require(String relative) {
         Path root = root();
         assumeTrue(Files.isDirectory(root), "../shared not found at " + root + ": skipping (CI has it)");
         Path p = root.resolve(relative);
@@ -54,27 +55,28 @@ final class SharedData {
         return p;
     }
 
-    static Path dir() {
+    /** ../shared itself; skips the calling test when it is absent. */
+    public static Path dir() {
         Path root = root();
         assumeTrue(Files.isDirectory(root), "../shared not found at " + root + ": skipping tests on shared models and data");
         return root;
     }
 
-    static Path models() {
+    public static Path models() {
         return require("models");
     }
 
-    static Path conformance() {
+    public static Path conformance() {
         return require("onnx-conformance");
     }
 
     /** Every {@code *.onnx} in models/ (at least one). */
-    static List<Path> modelFiles() {
+    public static List<Path> modelFiles() {
         return nonEmpty(list(models(), 1, p -> p.toString().endsWith(".onnx")), "models/*.onnx");
     }
 
     /** Every conformance case folder (kind/case) that holds a model.onnx (at least one). */
-    static List<Path> conformanceCases() {
+    public static List<Path> conformanceCases() {
         return nonEmpty(list(conformance(), 2, p -> Files.isRegularFile(p.resolve("model.onnx"))),
                 "onnx-conformance/*/*/model.onnx");
     }
