@@ -244,7 +244,7 @@ public class CompileMojo extends AbstractMojo {
                     sparsityMode(m.sparsity != null ? m.sparsity : sparsity, Naming.display(relative)),
                     resolve(m.calibration != null ? m.calibration : calibration),
                     m.maxDrop != null ? m.maxDrop : maxDrop,
-                    blankToNull(m.preprocess != null ? m.preprocess : preprocess)));
+                    blankToNull(m.preprocess != null ? m.preprocess : preprocess), resolve(m.labels)));
         }
         return jobs;
     }
@@ -267,7 +267,7 @@ public class CompileMojo extends AbstractMojo {
         try {
             CompileRequest request = CompileRequest.to(output).emit(EmitKind.JAVA).className(job.className())
                     .inputShapes(job.inputShapes()).sparsity(job.sparsity()).calibration(job.calibration())
-                    .maxDrop(job.maxDrop()).preprocess(job.preprocess()).listener(listener);
+                    .maxDrop(job.maxDrop()).preprocess(job.preprocess()).labels(job.labels()).listener(listener);
             CompileResult r = Falconc.compile(job.file(), request);
             log.info(String.format(Locale.ROOT, "%s -> %s (%d layers, weights %s, peak activations %s) in %.1f s", name,
                     r.className(), r.layerCount(), bytes(r.weightBytes()), bytes(r.peakActivationBytes()),

@@ -30,8 +30,10 @@ public class Model {
     File calibration;
     /** Threshold mode's accuracy budget, within [0, 1]. */
     Double maxDrop;
-    /** How photos become inputs (imagenet, mnist, ...). */
+    /** How photos become inputs (imagenet, mnist, ...); recorded with the generated class. */
     String preprocess;
+    /** Class labels, one per line, recorded with the generated class; relative to the project's directory. */
+    File labels;
     /** True: this model is not compiled (and what it generated before is removed). */
     boolean skip;
 
@@ -89,6 +91,14 @@ public class Model {
 
     public void setPreprocess(String preprocess) {
         this.preprocess = preprocess;
+    }
+
+    public File getLabels() {
+        return labels;
+    }
+
+    public void setLabels(File labels) {
+        this.labels = labels;
     }
 
     public boolean isSkip() {

@@ -21,9 +21,10 @@ import org.falconc.passes.SparsityMode;
  * @param inputShapes {@code NAME=1x3x224x224} each
  * @param calibration calibration inputs, or null
  * @param preprocess  photo preset, or null
+ * @param labels      class labels file, or null
  */
 record ModelJob(Path relative, Path file, String className, List<String> inputShapes, SparsityMode sparsity,
-                Path calibration, double maxDrop, String preprocess) {
+                Path calibration, double maxDrop, String preprocess, Path labels) {
     ModelJob {
         inputShapes = List.copyOf(inputShapes);
     }
@@ -48,6 +49,12 @@ record ModelJob(Path relative, Path file, String className, List<String> inputSh
         text(md, "preprocess " + preprocess);
         text(md, "model");
         bytes(md, file);
+        if (labels != null) {
+            text(md, "labels " + labels.toAbsolutePath().normalize());
+            if (Files.isRegularFile(labels)) {
+                bytes(md, labels);
+            }
+        }
         if (calibration != null) {
             text(md, "calibration " + calibration.toAbsolutePath().normalize());
             if (Files.isDirectory(calibration)) {

@@ -90,6 +90,7 @@ final class Naming {
             {"--max-drop", "maxDrop"},
             {"--sparsity", "sparsity"},
             {"--preprocess", "preprocess"},
+            {"--labels", "labels"},
             {"--class", "className"},
         };
         String out = message;

@@ -37,7 +37,7 @@ class BuildStateTest {
     }
 
     private ModelJob job(String className, SparsityMode mode, List<String> shapes) {
-        return new ModelJob(Path.of("mnist-8.onnx"), model, className, shapes, mode, null, 0.01, null);
+        return new ModelJob(Path.of("mnist-8.onnx"), model, className, shapes, mode, null, 0.01, null, null);
     }
 
     @Test
@@ -57,7 +57,7 @@ class BuildStateTest {
     void calibrationFilesArePartOfTheFingerprint() throws IOException {
         Path cal = Files.createDirectories(dir.resolve("cal"));
         Files.writeString(cal.resolve("0.pb"), "a");
-        ModelJob j = new ModelJob(Path.of("mnist-8.onnx"), model, "M", List.of(), SparsityMode.EXACT, cal, 0.01, null);
+        ModelJob j = new ModelJob(Path.of("mnist-8.onnx"), model, "M", List.of(), SparsityMode.EXACT, cal, 0.01, null, null);
         String before = j.fingerprint("v", out);
         Files.writeString(cal.resolve("1.pb"), "b");
         assertNotEquals(before, j.fingerprint("v", out));
