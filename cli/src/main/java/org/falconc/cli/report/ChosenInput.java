@@ -74,7 +74,7 @@ public final class ChosenInput {
             if (photo != null) {
                 return new ChosenInput("photo " + photo.file().getFileName() + " from " + images + " (" + tensor
                         + "; the picture is the photo resized to " + shape[3] + " x " + shape[2]
-                        + " as preprocessing resizes it)", resized(photo.image(), shape[3], shape[2]));
+                        + " as preprocessing resizes it)", ImagePreset.resized(photo.image(), shape[3], shape[2]));
             }
         }
         return new ChosenInput("the first input sample (" + tensor + ", min-max scaled for the picture)",
@@ -113,16 +113,6 @@ public final class ChosenInput {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(Files::isRegularFile).sorted().toList();
         }
-    }
-
-    /** {@code src} resized to width x height, bilinear (as {@link ImagePreset} resizes photos). */
-    static BufferedImage resized(BufferedImage src, int width, int height) {
-        BufferedImage dst = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = dst.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-        g.drawImage(src, 0, 0, width, height, null);
-        g.dispose();
-        return dst;
     }
 
     /** {@code src} enlarged {@code scale} times by nearest neighbour (as the heat maps are). */

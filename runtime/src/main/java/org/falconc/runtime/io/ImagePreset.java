@@ -188,7 +188,8 @@ public enum ImagePreset {
         return img;
     }
 
-    private static BufferedImage resized(BufferedImage src, int width, int height) {
+    /** {@code src} resized to width x height, bilinear: how every preset resizes a photo (the report shows it so). */
+    public static BufferedImage resized(BufferedImage src, int width, int height) {
         BufferedImage dst = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = dst.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
