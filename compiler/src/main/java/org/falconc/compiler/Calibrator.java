@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import org.falconc.codegen.CompileOptions;
-import org.falconc.codegen.Compiler;
 import org.falconc.interp.Interpreter;
 import org.falconc.ir.Graph;
 import org.falconc.ir.Node;
@@ -409,8 +407,7 @@ final class Calibrator {
 
     /** Compiles the model to a jar that calibration then runs. */
     private Path compile(PassOptions options, Path jar) {
-        Graph g = ModelLoader.load(model, inputShapes, Pipeline.optimizing(options), options, Map.of()).graph();
-        Compiler.compile(g, CompileOptions.jar("CalibrationModel", jar));
+        Falconc.compile(model, CompileRequest.to(jar).className("CalibrationModel").inputShapes(inputShapes), options);
         return jar;
     }
 

@@ -31,8 +31,8 @@ public final class Falconc {
 
     /** Compiles {@code model} as {@code request} says, calibrating first when it names calibration inputs. */
     public static CompileResult compile(Path model, CompileRequest request) {
-        validate(model, request);
-        return compile(model, request, passOptions(model, request));
+        CompileOptions target = validate(model, request); // before calibration: a bad -o costs nothing
+        return compile(model, request, passOptions(model, request), target);
     }
 
     /**
@@ -40,7 +40,10 @@ public final class Falconc {
      * {@link #passOptions}); the benchmark compiles several variants of one calibration this way.
      */
     public static CompileResult compile(Path model, CompileRequest request, PassOptions options) {
-        CompileOptions target = validate(model, request);
+        return compile(model, request, options, validate(model, request));
+    }
+
+    private static CompileResult compile(Path model, CompileRequest request, PassOptions options, CompileOptions target) {
         long start = System.nanoTime();
         CompileListener l = request.listener();
         l.stage("importing and optimising " + model.getFileName());

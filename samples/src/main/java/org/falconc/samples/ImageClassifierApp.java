@@ -7,10 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.jar.JarFile;
-import java.util.stream.IntStream;
 import org.falconc.runtime.io.ImagePreset;
 import org.falconc.runtime.model.CompiledModel;
 import org.falconc.runtime.model.ModelMain;
+import org.falconc.runtime.model.Scores;
 
 /**
  * Classifies an image with an ImageNet model compiled by falconc (e.g. SqueezeNet 1.0):
@@ -49,8 +49,7 @@ public final class ImageClassifierApp {
         float[] x = ImagePreset.CAFFE2.tensor(img, shape);
         float[] probs = m.run(x);
         List<String> names = labels == null ? List.of() : Files.readAllLines(labels);
-        int[] top5 = IntStream.range(0, probs.length).boxed()
-                .sorted((a, b) -> Float.compare(probs[b], probs[a])).limit(5).mapToInt(Integer::intValue).toArray();
+        int[] top5 = Scores.top(probs, 5);
         for (int c : top5) {
             System.out.printf("%6.2f%%  %4d  %s%n", 100 * probs[c], c, c < names.size() ? names.get(c) : "");
         }

@@ -2,8 +2,9 @@ package org.falconc.cli.report;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import javax.imageio.ImageIO;
+import org.falconc.runtime.io.ImageFiles;
 import org.falconc.runtime.profile.ZeroMap;
 
 /**
@@ -44,9 +45,7 @@ final class HeatMap {
     /** Writes {@link #image} as a PNG to {@code file}; returns the picture (for its size). */
     static BufferedImage write(ZeroMap map, Path file) throws IOException {
         BufferedImage img = image(map);
-        if (!ImageIO.write(img, "png", file.toFile())) {
-            throw new IOException("no PNG writer in this JVM");
-        }
+        Files.write(file, ImageFiles.png(img));
         return img;
     }
 }

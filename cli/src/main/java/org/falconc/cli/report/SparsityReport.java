@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
+import org.falconc.runtime.io.ImageFiles;
 import org.falconc.runtime.model.CompiledModel;
 import org.falconc.runtime.profile.MachinePeak;
 import org.falconc.runtime.profile.Profile;
@@ -241,9 +241,7 @@ public final class SparsityReport {
     }
 
     private static void png(BufferedImage image, Path file) throws IOException {
-        if (!ImageIO.write(image, "png", file.toFile())) {
-            throw new IOException("no PNG writer in this JVM");
-        }
+        Files.write(file, ImageFiles.png(image));
     }
 
     private static void columns(StringBuilder h) {

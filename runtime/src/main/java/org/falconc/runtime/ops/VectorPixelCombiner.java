@@ -25,6 +25,8 @@ final class VectorPixelCombiner implements PixelCombiner {
     private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
     private static final int LD = D.length();
     /** The lanes of the upper half of a float vector. */
+    /** A float vector is two double vectors (equal preferred shapes, as on every platform we know). */
+    private static final boolean PAIRED = 2 * LD == L;
     private static final VectorMask<Float> UPPER = VectorMask.fromLong(S, ((1L << L) - 1) & ~((1L << LD) - 1));
 
     @Override
@@ -56,7 +58,7 @@ final class VectorPixelCombiner implements PixelCombiner {
         // Lane-wise the same double operations in the same order as the scalar loops: F2D is exact,
         // the final D2F rounds to nearest as the (float) cast does.
         int ch = 0;
-        for (; ch <= c - L && 2 * LD == L; ch += L) {
+        for (; PAIRED && ch <= c - L; ch += L) {
             DoubleVector lo = DoubleVector.zero(D);
             DoubleVector hi = DoubleVector.zero(D);
             for (int i = 0; i < count; i++) {

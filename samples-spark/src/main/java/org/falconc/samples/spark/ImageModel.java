@@ -77,22 +77,4 @@ final class ImageModel {
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(encoded));
         return image == null ? null : model.run(preset.tensor(image, inputShape));
     }
-
-    /** The indices of the {@code k} highest scores, highest first; ties go to the lower index. */
-    static int[] topK(float[] scores, int k) {
-        Integer[] order = new Integer[scores.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> {
-            int c = Float.compare(scores[b], scores[a]);
-            return c != 0 ? c : Integer.compare(a, b);
-        });
-        int n = Math.min(k, scores.length);
-        int[] top = new int[n];
-        for (int i = 0; i < n; i++) {
-            top[i] = order[i];
-        }
-        return top;
-    }
 }

@@ -13,6 +13,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.LongAccumulator;
+import org.falconc.runtime.model.Scores;
 import org.falconc.runtime.io.ImagePreset;
 
 /**
@@ -113,7 +114,7 @@ final class InferPartition implements MapPartitionsFunction<Row, Row> {
                 values.add(null);
                 values.add(null);
             } else {
-                int[] classes = ImageModel.topK(output, top);
+                int[] classes = Scores.top(output, top);
                 float[] scores = new float[classes.length];
                 for (int i = 0; i < classes.length; i++) {
                     scores[i] = output[classes[i]];
